@@ -1,0 +1,295 @@
+"""The public Python API: ``Summarizer`` (configured once, reused over many clusters) and ``summarize``.
+
+The pipeline, one stage per module:
+load -> clean -> split -> represent -> score + select (a method) -> order -> Summary (render on output).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import fields, replace
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
+
+from summarize.errors import InputError, UsageError
+from summarize.options import METHOD_HELP, Options
+from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
+
+if TYPE_CHECKING:
+    from summarize.represent import Cluster
+
+DocumentLike = Union[str, "PathLike[str]", Document]
+DEFAULT_WORDS = 150
+
+
+class SummarizeWarning(UserWarning):
+    """A skipped file or similar problem that did not stop the summary."""
+
+
+def as_documents(inputs: DocumentLike | Iterable[DocumentLike], recursive: bool = False) -> list[Document]:
+    """Coerce texts, paths and ``Document`` objects into Documents (a ``str`` naming an existing path is a path)."""
+    from summarize.load import load_documents
+
+    if isinstance(inputs, (str, PathLike, Document)):
+        inputs = [inputs]
+    documents: list[Document] = []
+    for index, item in enumerate(inputs):
+        if isinstance(item, Document):
+            documents.append(item if item.id else replace(item, id=f"document-{index + 1}"))
+        elif isinstance(item, PathLike) or _names_existing_path(item):
+            result = load_documents([item], recursive=recursive)
+            for message in result.warnings:
+                warnings.warn(message, SummarizeWarning, stacklevel=3)
+            documents.extend(result.documents)
+        elif isinstance(item, str):
+            documents.append(Document(text=item, id=f"document-{index + 1}"))
+        else:
+            raise InputError(
+                f"cannot summarise an object of type {type(item).__name__}: give text, a path or a Document"
+            )
+    return documents
+
+
+def _names_existing_path(item: object) -> bool:
+    if not isinstance(item, str) or "\n" in item or len(item) > 4096 or not item.strip():
+        return False
+    try:
+        return Path(item).exists()
+    except (OSError, ValueError):
+        return False
+
+
+def split_sentences(text: str, language: str = "english") -> list[str]:
+    """Split ``text`` into sentences, offline, with NLTK's Punkt and the parameters the project ships."""
+    from summarize.split import split_sentences as split
+
+    return split(text, language)
+
+
+def extract_sentences(documents: Sequence[Document], language: str = "english") -> list[Sentence]:
+    """Clean every document and split its body paragraphs into sentences that remember their source."""
+    from summarize.clean import clean_document
+    from summarize.split import split_sentences as split
+
+    sentences: list[Sentence] = []
+    for doc_index, document in enumerate(documents):
+        position = 0
+        for paragraph_index, paragraph in enumerate(clean_document(document, language)):
+            for text in split(paragraph, language):
+                sentences.append(Sentence(text, doc_index, position, paragraph_index))
+                position += 1
+    return sentences
+
+
+def prepare(documents: Sequence[Document], language: str = "english") -> Cluster:
+    """Clean, split and vectorise a cluster once, so several methods can share the same sentences."""
+    from summarize.represent import represent
+
+    sentences = extract_sentences(documents, language)
+    if not sentences:
+        raise InputError("no sentences found in the input (is it empty, or only boilerplate?)")
+    return represent(documents, sentences, language)
+
+
+def make_budget(
+    words: int | None = None, sentences: int | None = None, chars: int | None = None, truncate: bool = False
+) -> Budget:
+    """A Budget from the keyword arguments: ``words=150`` when none is given; more than one is an error."""
+    if words is None and sentences is None and chars is None:
+        words = DEFAULT_WORDS
+    try:
+        return Budget(words=words, sentences=sentences, chars=chars, truncate=truncate)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+class Summarizer:
+    """A configured summariser, reusable over many clusters (scikit-learn style: parameters in the constructor).
+
+    Parameters
+    ----------
+    method: one of ``available_methods()``; ``mmr`` by default.
+    lambda_: MMR's trade-off, relevance weight in [0, 1] (Carbonell and Goldstein 1998).
+    redundancy_threshold: a sentence this similar (cosine) to a chosen one is never added.
+    centrality: ``centroid``, ``lexrank`` or ``combined`` relevance for ``mmr``.
+    position_weight: weight in [0, 1] of the news-lead prior; 0 turns it off.
+    position_half_life: sentences after which the lead prior halves.
+    standalone_penalty: multiplier in (0, 1] for sentences that cannot stand alone (1 turns it off).
+    lexrank_threshold: cosine below which LexRank drops an edge.
+    cost_exponent: divide the MMR gain by cost ** r (Lin and Bilmes 2010); 0 turns it off.
+    min_words: sentences shorter than this are not chosen (unless no sentence is that long).
+    support_threshold: cosine at which another document's sentence counts as saying the same thing.
+    language: the documents' language (stemmer, stop words, splitter).
+    random_state: seed of the ``random`` method.
+    """
+
+    def __init__(
+        self,
+        method: str = "mmr",
+        *,
+        lambda_: float = Options.lambda_,
+        redundancy_threshold: float = Options.redundancy_threshold,
+        centrality: str = Options.centrality,
+        position_weight: float = Options.position_weight,
+        position_half_life: float = Options.position_half_life,
+        standalone_penalty: float = Options.standalone_penalty,
+        lexrank_threshold: float = Options.lexrank_threshold,
+        cost_exponent: float = Options.cost_exponent,
+        min_words: int = Options.min_words,
+        support_threshold: float = 0.5,
+        language: str = "english",
+        random_state: int = 0,
+    ) -> None:
+        self.method = method
+        self.lambda_ = lambda_
+        self.redundancy_threshold = redundancy_threshold
+        self.centrality = centrality
+        self.position_weight = position_weight
+        self.position_half_life = position_half_life
+        self.standalone_penalty = standalone_penalty
+        self.lexrank_threshold = lexrank_threshold
+        self.cost_exponent = cost_exponent
+        self.min_words = min_words
+        self.support_threshold = support_threshold
+        self.language = language
+        self.random_state = random_state
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor parameters, as scikit-learn's ``get_params``."""
+        names = ["method", *(f.name for f in fields(Options)), "support_threshold", "language"]
+        return {name: getattr(self, name) for name in names}
+
+    def set_params(self, **params: Any) -> Summarizer:
+        """Change parameters in place and return self, as scikit-learn's ``set_params``."""
+        for name, value in params.items():
+            if name not in self.get_params():
+                raise UsageError(f"unknown parameter {name!r}")
+            setattr(self, name, value)
+        return self
+
+    def __repr__(self) -> str:
+        return f"Summarizer({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"
+
+    def _options(self) -> Options:
+        if self.method not in METHOD_HELP:
+            raise UsageError(f"unknown method {self.method!r}; choose from: {', '.join(METHOD_HELP)}")
+        if not 0.0 <= self.lambda_ <= 1.0:
+            raise UsageError(f"lambda must be between 0 and 1, got {self.lambda_}")
+        if self.centrality not in ("centroid", "lexrank", "combined"):
+            raise UsageError(f"centrality must be centroid, lexrank or combined, got {self.centrality!r}")
+        if not 0.0 < self.standalone_penalty <= 1.0:
+            raise UsageError(f"standalone_penalty must be in (0, 1], got {self.standalone_penalty}")
+        from summarize.represent import supported_languages
+
+        if self.language not in supported_languages():
+            raise UsageError(f"unsupported language {self.language!r}; choose from: {', '.join(supported_languages())}")
+        return Options(**{f.name: getattr(self, f.name) for f in fields(Options)})
+
+    def summarize(
+        self,
+        documents: DocumentLike | Iterable[DocumentLike] | Cluster,
+        *,
+        words: int | None = None,
+        sentences: int | None = None,
+        chars: int | None = None,
+        truncate: bool = False,
+    ) -> Summary:
+        """Summarise one cluster within the budget (``words=150`` if no budget is given)."""
+        from summarize.represent import Cluster
+
+        options = self._options()
+        budget = make_budget(words, sentences, chars, truncate)
+        if isinstance(documents, Cluster):
+            cluster = documents
+        else:
+            docs = as_documents(documents)
+            if not docs:
+                raise InputError("no documents to summarise")
+            cluster = prepare(docs, self.language)
+        return self.summarize_cluster(cluster, budget, options)
+
+    def summarize_cluster(self, cluster: Cluster, budget: Budget, options: Options | None = None) -> Summary:
+        """Run the configured method on a prepared cluster (see ``prepare``)."""
+        from summarize.methods import METHODS
+        from summarize.order import reading_order
+
+        options = options or self._options()
+        selection, scores = METHODS[self.method](cluster, budget, options)
+        if not selection.indices:
+            shortest = min(len(t.split()) for t in cluster.texts)
+            raise InputError(
+                f"the budget of {budget.limit} {budget.unit} is smaller than every sentence "
+                f"(the shortest has {shortest} words); raise it or use --truncate"
+            )
+        ordered = reading_order(selection.indices, cluster.sentences, cluster.documents)
+        supporting = supporting_documents(cluster, ordered, self.support_threshold)
+        last = selection.indices[-1] if selection.cut_text is not None else None
+        chosen = tuple(
+            SummarySentence(
+                text=selection.cut_text if index == last and selection.cut_text is not None else cluster.texts[index],
+                document=cluster.documents[cluster.sentences[index].doc_index].id,
+                position=cluster.sentences[index].position,
+                score=float(scores[index]),
+                supporting=supporting[index],
+                doc_index=cluster.sentences[index].doc_index,
+            )
+            for index in ordered
+        )
+        return Summary(sentences=chosen, documents=cluster.documents, method=self.method)
+
+
+def supporting_documents(cluster: Cluster, chosen: Sequence[int], threshold: float) -> dict[int, tuple[str, ...]]:
+    """For each chosen sentence, the ids of the other documents holding a sentence at cosine >= ``threshold``."""
+    import numpy as np
+
+    matrix = cluster.vectors.matrix
+    result: dict[int, tuple[str, ...]] = {index: () for index in chosen}
+    if not chosen or matrix.shape[1] == 0:
+        return result
+    similar = (matrix[list(chosen)] @ matrix.T).tocsr()
+    doc_of = np.fromiter((s.doc_index for s in cluster.sentences), dtype=np.int64, count=len(cluster.sentences))
+    for row, index in enumerate(chosen):
+        start, end = similar.indptr[row], similar.indptr[row + 1]
+        columns = similar.indices[start:end][similar.data[start:end] >= threshold - 1e-9]
+        own = cluster.sentences[index].doc_index
+        docs = sorted(set(doc_of[columns].tolist()) - {own})
+        result[index] = tuple(cluster.documents[d].id for d in docs)
+    return result
+
+
+def summarize(
+    documents: DocumentLike | Iterable[DocumentLike],
+    words: int | None = DEFAULT_WORDS,
+    *,
+    sentences: int | None = None,
+    chars: int | None = None,
+    truncate: bool = False,
+    method: str = "mmr",
+    **params: Any,
+) -> Summary:
+    """Summarise texts, paths or Documents into at most ``words`` words (or ``sentences``/``chars``)."""
+    if sentences is not None or chars is not None:
+        words = None if words == DEFAULT_WORDS else words
+    return Summarizer(method, **params).summarize(
+        documents, words=words, sentences=sentences, chars=chars, truncate=truncate
+    )
+
+
+def available_methods() -> dict[str, str]:
+    """Method names with a one-line description of each."""
+    return dict(METHOD_HELP)
+
+
+__all__ = [
+    "SummarizeWarning",
+    "Summarizer",
+    "as_documents",
+    "available_methods",
+    "extract_sentences",
+    "make_budget",
+    "prepare",
+    "split_sentences",
+    "summarize",
+]

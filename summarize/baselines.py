@@ -1,0 +1,85 @@
+"""sumy's algorithms as baselines, run over our sentences so every method sees the same input.
+
+sumy ranks; we read its ratings through the ``count`` callable that sumy's
+``_get_best_sentences`` accepts, and our budget filler does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from summarize.represent import Cluster
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")
+
+SUMY_CLASSES = {
+    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
+    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer"),
+    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer"),
+    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer"),
+    "kl": ("sumy.summarizers.kl", "KLSummarizer"),
+    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer"),
+}
+
+
+class _WordTokenizer:
+    """The part of sumy's Tokenizer its summarizers use, without NLTK's downloadable Punkt data."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def to_words(self, text: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(text))
+
+
+def sumy_document(cluster: Cluster) -> Any:
+    """Our sentences as a sumy document model: one paragraph per source document."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = _WordTokenizer(cluster.language)
+    paragraphs: list[list[Any]] = [[] for _ in cluster.documents]
+    for sentence in cluster.sentences:
+        paragraphs[sentence.doc_index].append(SumySentence(sentence.text, tokenizer))
+    return ObjectDocumentModel(tuple(Paragraph(p) for p in paragraphs if p))
+
+
+def build_summarizer(algorithm: str, language: str) -> Any:
+    """An instance of sumy's class for ``algorithm`` with its stemmer and stop words for ``language``."""
+    import importlib
+
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    module_name, class_name = SUMY_CLASSES[algorithm]
+    summarizer = getattr(importlib.import_module(module_name), class_name)(Stemmer(language))
+    summarizer.stop_words = get_stop_words(language)
+    return summarizer
+
+
+def sumy_scores(algorithm: str, cluster: Cluster) -> np.ndarray:
+    """sumy's rating of every sentence (higher is better), in our sentence order.
+
+    Our sentences are appended per document, so sumy's sentence order is ours re-grouped by
+    document; we map it back by the order in which we built the paragraphs.
+    """
+    n = len(cluster.sentences)
+    scores = np.zeros(n)
+    if n == 0:
+        return scores
+    document = sumy_document(cluster)
+    ours_in_sumy_order = sorted(range(n), key=lambda i: (cluster.sentences[i].doc_index, i))
+    captured: list[Any] = []
+
+    def keep_all(infos: list[Any]) -> list[Any]:
+        captured.extend(infos)
+        return infos
+
+    build_summarizer(algorithm, cluster.language)(document, keep_all)
+    for rank, info in enumerate(captured):  # sorted best first by sumy; ties keep sumy's order
+        scores[ours_in_sumy_order[info.order]] = float(n - rank)
+    return scores

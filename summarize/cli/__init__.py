@@ -1,0 +1,115 @@
+"""The ``summarize`` command: a thin layer over the Python API.
+
+``summarize PATH... [OPTIONS]`` is short for ``summarize run PATH... [OPTIONS]``; the other
+subcommands are ``split``, ``methods``, ``evaluate`` and ``batch``. Heavy modules (NumPy,
+scikit-learn, NLTK) are imported only inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+from typer.core import TyperGroup
+
+from summarize.errors import SummarizeError
+
+_GROUP_OPTIONS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
+
+HELP = """Summarise a cluster of news articles about one event into one short, non-redundant summary.
+
+Examples:
+
+  summarize seeds/ --words 150
+
+  summarize a.txt b.html --sentences 3 --format markdown
+
+  cat article.txt | summarize - --words 60
+
+  summarize split seeds/001_8392e74e520cd89a.txt
+
+  summarize evaluate ../shared/data/duc2004 --method mmr --method lead
+
+`summarize PATH...` is short for `summarize run PATH...`.
+"""
+
+
+class DefaultCommandGroup(TyperGroup):
+    """A group that runs ``run`` when the first word is not a subcommand (``summarize seeds/``)."""
+
+    default_command = "run"
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=DefaultCommandGroup,
+    help=HELP,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one line on stderr and return the Exit to raise."""
+    typer.echo(f"summarize: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    typer.echo(f"summarize: warning: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from summarize import __version__
+
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    pass
+
+
+from summarize.cli import commands as _commands  # noqa: E402,F401  (registers the subcommands)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app; user errors become one line on stderr, never a traceback."""
+    try:
+        app(args=argv, prog_name="summarize")
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    except SummarizeError as error:
+        typer.echo(f"summarize: error: {error}", err=True)
+        return error.exit_code
+    except KeyboardInterrupt:
+        typer.echo("summarize: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:  # the promise is: never a traceback
+        if os.environ.get("SUMMARIZE_DEBUG"):
+            raise
+        typer.echo(
+            f"summarize: internal error: {type(error).__name__}: {error} (set SUMMARIZE_DEBUG=1 for details)",
+            err=True,
+        )
+        return 1
+    return 0
+
+
+def entry_point() -> None:
+    sys.exit(main())

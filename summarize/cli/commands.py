@@ -1,0 +1,102 @@
+"""The everyday subcommands: ``run`` (the default), ``split`` and ``methods``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarize.cli import app, fail, warn
+from summarize.errors import UsageError
+from summarize.options import METHOD_HELP, Options
+
+PathsArgument = Annotated[
+    list[str], typer.Argument(metavar="PATH...", help="Files or directories to read; - reads standard input.")
+]
+Recursive = Annotated[bool, typer.Option("--recursive", "-r", help="Read directories recursively.")]
+Language = Annotated[str, typer.Option("--language", help="The documents' language (stemmer, stop words).")]
+
+
+def read_inputs(paths: list[str], recursive: bool) -> tuple:
+    """Load the documents, printing one warning line per skipped file."""
+    from summarize.load import load_documents
+
+    result = load_documents(paths, recursive=recursive, stdin=sys.stdin)
+    for message in result.warnings:
+        warn(message)
+    return result.documents
+
+
+def write_output(text: str, output: Path | None, inputs: list[str]) -> None:
+    """Print, or write to ``output`` atomically; never overwrite one of the inputs."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    from summarize.output import write_text_atomically
+
+    write_text_atomically(output, text if text.endswith("\n") else text + "\n", inputs)
+
+
+@app.command(
+    "run",
+    help="Summarise the documents at PATH... into one summary (the default command).",
+    epilog="Example: summarize seeds/ --words 150 --format markdown",
+)
+def run(
+    paths: PathsArgument,
+    words: Annotated[int | None, typer.Option("--words", "-w", help="Budget in words (default 150).")] = None,
+    sentences: Annotated[int | None, typer.Option("--sentences", "-s", help="Budget in sentences.")] = None,
+    chars: Annotated[int | None, typer.Option("--chars", "-c", help="Budget in characters.")] = None,
+    truncate: Annotated[
+        bool,
+        typer.Option(
+            "--truncate", help="Cut the last sentence at the budget, as ROUGE does, instead of leaving it out."
+        ),
+    ] = False,
+    method: Annotated[
+        str, typer.Option("--method", "-m", help=f"One of: {', '.join(METHOD_HELP)}.", show_default=True)
+    ] = "mmr",
+    lambda_: Annotated[
+        float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")
+    ] = Options.lambda_,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")
+    ] = "text",
+    recursive: Recursive = False,
+    language: Language = "english",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the random method.")] = 0,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    ] = None,
+) -> None:
+    from summarize.render import FORMATS, render
+
+    if output_format not in FORMATS:
+        raise fail(f"unknown format {output_format!r}; choose from: {', '.join(FORMATS)}", 2)
+    if sum(b is not None for b in (words, sentences, chars)) > 1:
+        raise UsageError("give only one of --words, --sentences and --chars")
+    from summarize.api import Summarizer
+
+    summarizer = Summarizer(method, lambda_=lambda_, language=language, random_state=seed)
+    summarizer._options()  # validate options before reading any input
+    documents = read_inputs(paths, recursive)
+    summary = summarizer.summarize(documents, words=words, sentences=sentences, chars=chars, truncate=truncate)
+    write_output(render(summary, output_format), output, paths)
+
+
+@app.command("split", help="Print the sentences of PATH..., one per line, as the summariser sees them.")
+def split(paths: PathsArgument, recursive: Recursive = False, language: Language = "english") -> None:
+    from summarize.api import extract_sentences
+
+    documents = read_inputs(paths, recursive)
+    lines = [sentence.text for sentence in extract_sentences(documents, language)]
+    sys.stdout.write("".join(line + "\n" for line in lines))
+
+
+@app.command("methods", help="List the summarisation methods.")
+def methods() -> None:
+    width = max(map(len, METHOD_HELP))
+    for name, description in METHOD_HELP.items():
+        typer.echo(f"{name:<{width}}  {description}")

@@ -1,0 +1,19 @@
+"""Errors the user can act on; the CLI prints them as one line and exits non-zero, never a traceback."""
+
+
+class SummarizeError(Exception):
+    """Base class: a problem with what the user gave us (exit code 1 in the CLI)."""
+
+    exit_code = 1
+
+
+class InputError(SummarizeError):
+    """Input that cannot be read or summarised: missing paths, no readable text, a budget no sentence fits."""
+
+    exit_code = 1
+
+
+class UsageError(SummarizeError):
+    """Options that do not make sense together or are out of range (exit code 2, like click)."""
+
+    exit_code = 2

@@ -1,0 +1,333 @@
+"""Load stage: turn the paths the user gave (files, directories, ``-`` for stdin) into Documents.
+
+Only reading and decoding happen here; boilerplate removal is ``summarize.clean``'s job, so an HTML file keeps
+its raw markup in ``Document.text``. Problems with single files become warnings (one line per skipped file);
+problems that leave nothing to summarise raise ``InputError`` with one clear line.
+
+Decoding rule, in order:
+
+1. a byte-order mark decides: UTF-8 (BOM dropped), UTF-32 or UTF-16;
+2. otherwise strict UTF-8;
+3. otherwise, if the bytes look like binary data (a NUL byte, or more than 10% C0 control characters other than
+   tab, newline, form feed and carriage return) the file is skipped with a warning;
+4. otherwise (text in a legacy 8-bit encoding) an HTML file's own ``<meta charset>`` is tried, then Windows-1252
+   (Latin-1 for the five bytes cp1252 leaves undefined), and a warning says so.
+
+A file that decodes but has no visible text is skipped with a warning too.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TextIO
+
+from summarize.errors import InputError
+from summarize.types import Document, Format
+
+TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"})
+HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm"})
+SUPPORTED = ".txt, .md, .html, .htm"
+MAX_BYTES = 50 * 1024 * 1024  # larger than any news article by three orders of magnitude: surely not one
+CONTROL_SHARE_MAX = 0.10
+STDIN_ID = "-"
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_HTML_SNIFF = re.compile(r"\s{0,200}(?:<!--.{0,500}?-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The documents read, in input order, and one human-readable line per file skipped or decoded with a guess."""
+
+    documents: tuple[Document, ...]
+    warnings: tuple[str, ...]
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be used (binary, undecodable, unreadable); the message is the reason for the warning."""
+
+
+def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: TextIO | None = None) -> LoadResult:
+    """Read every file named or found under the directories named, in argument order (each directory in path order).
+
+    Raises InputError for a missing path, an empty directory, or when nothing readable is left.
+    """
+    if not paths:
+        raise InputError("summarize: no input given: name files, directories or - for standard input")
+    documents: list[Document] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for given in paths:
+        given_str = os.fspath(given)
+        if given_str == STDIN_ID:
+            if STDIN_ID in seen:
+                warnings.append("skipped -: standard input given more than once")
+                continue
+            seen.add(STDIN_ID)
+            try:
+                documents.append(_read_stdin(stdin if stdin is not None else sys.stdin, warnings))
+            except UnreadableFile as skip:
+                warnings.append(f"skipped -: {skip}")
+            continue
+        path = Path(given_str)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise InputError(f"summarize: no such file or directory: {given_str}") from None
+        except OSError as err:
+            if len(paths) == 1:
+                raise InputError(f"summarize: cannot open {given_str}: {_reason(err)}") from None
+            warnings.append(f"skipped {given_str}: {_reason(err)}")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            files = _directory_files(path, recursive, warnings)
+            if files is None:
+                raise InputError(f"summarize: empty directory: {given_str}")
+            candidates = [(f, _doc_id(path, f)) for f in files]
+        else:
+            candidates = [(path, path.as_posix())]
+        for file, doc_id in candidates:
+            key = _identity(file)
+            if key in seen:
+                warnings.append(f"skipped {doc_id}: already read")
+                continue
+            seen.add(key)
+            try:
+                documents.append(_read_file(file, doc_id, warnings))
+            except UnreadableFile as skip:
+                if len(paths) == 1 and len(candidates) == 1:
+                    raise InputError(f"summarize: cannot read {doc_id}: {skip}") from None
+                warnings.append(f"skipped {doc_id}: {skip}")
+    if not documents:
+        more = f"; {len(warnings) - 1} more" if len(warnings) > 1 else ""
+        detail = f" ({warnings[0].removeprefix('skipped ')}{more})" if warnings else ""
+        raise InputError(f"summarize: nothing readable among the inputs{detail}")
+    return LoadResult(documents=tuple(documents), warnings=tuple(warnings))
+
+
+def decode_bytes(data: bytes, is_html: bool = False) -> tuple[str, str | None]:
+    """Decode a file's bytes by the module's rule; return the text and a note when the encoding was guessed.
+
+    Raises UnreadableFile for binary data or a BOM-marked file whose bytes do not match its mark.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as err:
+                raise UnreadableFile(
+                    f"invalid {codec.upper().removesuffix('-SIG')} after its byte-order mark (byte {err.start})"
+                ) from None
+            return text.removeprefix("\ufeff"), None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        bad_at = err.start
+    else:
+        if looks_binary(data):
+            raise UnreadableFile("binary file, not text")
+        return text, None
+    if looks_binary(data):
+        raise UnreadableFile("binary file, not text")
+    if is_html:
+        declared = _declared_charset(data)
+        if declared is not None:
+            try:
+                return data.decode(declared), f"not UTF-8; decoded as {declared} as its <meta charset> says"
+            except (UnicodeDecodeError, LookupError):
+                pass
+    return _decode_cp1252(data), f"not valid UTF-8 (byte {bad_at}); decoded as Windows-1252"
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for a NUL byte or a high share of C0 control bytes: what ``file`` and git treat as binary."""
+    if not data:
+        return False
+    if b"\x00" in data[: 1 << 20]:
+        return True
+    sample = data[: 1 << 16]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls / len(sample) > CONTROL_SHARE_MAX
+
+
+def sniff_format(text: str) -> Format:
+    """Guess the format of unnamed input (stdin): HTML if it opens with a doctype or an <html>/<head> tag."""
+    return "html" if _HTML_SNIFF.match(text) else "text"
+
+
+def _decode_cp1252(data: bytes) -> str:
+    """Windows-1252, a superset of Latin-1's printable range; bytes it leaves undefined decode as Latin-1."""
+    return data.decode("cp1252", errors="latin1fallback")
+
+
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode the offending bytes as Latin-1 (for the five holes in cp1252)."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    return err.object[err.start : err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("latin1fallback", _latin1_fallback)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML file declares in a <meta> tag within its first 4 KB, if Python knows that codec."""
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return None if codec in ("utf-8", "utf-16", "utf-32") else codec
+
+
+def _file_format(path: Path) -> Format | None:
+    """The format a file name's suffix announces, or None when the suffix is not one we read."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return None
+
+
+def _read_file(path: Path, doc_id: str, warnings: list[str]) -> Document:
+    """Read and decode one file; raise UnreadableFile with the reason when it cannot be used."""
+    fmt = _file_format(path)
+    if fmt is None:
+        raise UnreadableFile(f"unsupported file type {path.suffix or '(no extension)'!r} (reading {SUPPORTED})")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            mib = 1024 * 1024
+            raise UnreadableFile(f"too large ({size // mib} MiB; the limit is {MAX_BYTES // mib} MiB)")
+        data = path.read_bytes()
+    except OSError as err:
+        raise UnreadableFile(_reason(err)) from None
+    text, note = decode_bytes(data, is_html=fmt == "html")
+    if not text.strip():
+        raise UnreadableFile("empty file")
+    if note:
+        warnings.append(f"{doc_id}: {note}")
+    return Document(text=text, id=doc_id, format=fmt)
+
+
+def _read_stdin(stream: TextIO, warnings: list[str]) -> Document:
+    """Read standard input: bytes through the decoding rule when available, else the text stream as is."""
+    buffer = getattr(stream, "buffer", None)
+    try:
+        if buffer is not None:
+            text, note = decode_bytes(buffer.read())
+            if note:
+                warnings.append(f"-: {note}")
+        else:
+            text = stream.read()
+    except OSError as err:
+        raise UnreadableFile(_reason(err)) from None
+    if not text.strip():
+        raise UnreadableFile("standard input is empty")
+    return Document(text=text, id=STDIN_ID, format=sniff_format(text))
+
+
+def _directory_files(root: Path, recursive: bool, warnings: list[str]) -> list[Path] | None:
+    """Files under a directory, sorted by path string; None when it holds nothing at all.
+
+    Hidden entries and unsupported suffixes are skipped with a warning; symlinked directories are followed once
+    (resolved directories are remembered, so symlink loops end).
+    """
+    found: list[Path] = []
+    any_entry = False
+    visited: set[tuple[int, int]] = set()
+    for entry, is_dir in _walk(root, recursive, visited, warnings):
+        any_entry = True
+        if is_dir:
+            continue
+        name = entry.name
+        if name.startswith("."):
+            warnings.append(f"skipped {_doc_id(root, entry)}: hidden file")
+        elif _file_format(entry) is None:
+            warnings.append(
+                f"skipped {_doc_id(root, entry)}: unsupported file type "
+                f"{entry.suffix or '(no extension)'!r} (reading {SUPPORTED})"
+            )
+        else:
+            found.append(entry)
+    if not any_entry:
+        return None
+    found.sort(key=lambda p: _doc_id(root, p))
+    return found
+
+
+def _walk(
+    directory: Path, recursive: bool, visited: set[tuple[int, int]], warnings: list[str]
+) -> Iterator[tuple[Path, bool]]:
+    """Yield (entry, is_directory) below ``directory``; descend only when recursive, never twice into one directory."""
+    try:
+        st = directory.stat()
+    except OSError as err:
+        warnings.append(f"skipped {directory.as_posix()}/: {_reason(err)}")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in visited:
+        warnings.append(f"skipped {directory.as_posix()}/: directory already visited (symlink loop?)")
+        return
+    visited.add(key)
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as err:
+        warnings.append(f"skipped {directory.as_posix()}/: {_reason(err)}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()  # follows symlinks
+        except OSError:
+            is_dir = False
+        if not is_dir:
+            yield path, False
+            continue
+        yield path, True
+        if entry.name.startswith("."):
+            if recursive:
+                warnings.append(f"skipped {path.as_posix()}/: hidden directory")
+            continue
+        if not recursive:
+            warnings.append(f"skipped {path.as_posix()}/: a directory (use recursive reading to include it)")
+            continue
+        yield from _walk(path, recursive, visited, warnings)
+
+
+def _doc_id(root: Path, file: Path) -> str:
+    """A stable id: the path as the user gave the directory, joined with the file's path relative to it."""
+    relative = file.relative_to(root) if file.is_relative_to(root) else Path(file.name)
+    return str(PurePosixPath(root.as_posix()) / PurePosixPath(relative.as_posix()))
+
+
+def _identity(path: Path) -> str:
+    """The resolved path, so one file named twice (or via a directory and directly) is read once."""
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
+
+
+def _reason(err: OSError) -> str:
+    """A short lower-case reason for an OS error ("permission denied"), without Python's errno prefix."""
+    return (err.strerror or str(err)).lower()

@@ -1,0 +1,36 @@
+"""The tunable parameters of the methods and the names of the methods: cheap to import, for the CLI's help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every tunable parameter of the methods (see ``Summarizer`` for what each means)."""
+
+    lambda_: float = 0.7
+    redundancy_threshold: float = 0.5
+    centrality: str = "centroid"
+    position_weight: float = 0.0
+    position_half_life: float = 3.0
+    standalone_penalty: float = 0.5
+    lexrank_threshold: float = 0.1
+    cost_exponent: float = 0.0
+    min_words: int = 6
+    random_state: int = 0
+
+
+METHOD_HELP: dict[str, str] = {
+    "mmr": "centroid relevance with Maximal Marginal Relevance selection (default)",
+    "centroid": "similarity to the cluster centroid, redundancy-filtered (Radev et al. 2004)",
+    "lexrank": "graph centrality, redundancy-filtered (Erkan and Radev 2004)",
+    "lead": "the start of the most recent document (the DUC baseline)",
+    "random": "a seeded random choice (a floor for comparison)",
+    "sumy-lexrank": "sumy's LexRank",
+    "sumy-lsa": "sumy's LSA (Steinberger and Jezek 2004)",
+    "sumy-textrank": "sumy's TextRank (Mihalcea and Tarau 2004)",
+    "sumy-luhn": "sumy's Luhn (1958)",
+    "sumy-kl": "sumy's KL-Sum (Haghighi and Vanderwende 2009)",
+    "sumy-sumbasic": "sumy's SumBasic (Nenkova and Vanderwende 2005)",
+}

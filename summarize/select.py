@@ -1,0 +1,131 @@
+"""Select sentences under a length budget with Maximal Marginal Relevance.
+
+MMR (Carbonell and Goldstein 1998) picks, at each step, the sentence maximising
+``lambda * relevance - (1 - lambda) * max cosine to the sentences already chosen``. The maximum
+similarity is updated incrementally (one sparse column per pick, O(nnz)), so no n x n matrix is
+ever built. Sentences at or above ``redundancy_threshold`` to a chosen one are never taken: the
+same fact copied across outlets appears once. Optionally the gain is divided by
+``cost ** cost_exponent`` (Lin and Bilmes 2010, budgeted submodular maximisation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from summarize.types import Budget
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Chosen sentence indices in the order they were picked; ``cut_text`` is the truncated last one, if any."""
+
+    indices: tuple[int, ...]
+    cut_text: str | None = None
+
+
+def eligible_sentences(texts: Sequence[str], min_words: int) -> np.ndarray:
+    """Sentences long enough to stand in a summary (a floor against fragments); all of them if none is."""
+    long_enough = np.fromiter((len(t.split()) >= min_words for t in texts), dtype=bool, count=len(texts))
+    return long_enough if long_enough.any() else np.ones(len(texts), dtype=bool)
+
+
+def sentence_costs(texts: Sequence[str], budget: Budget) -> np.ndarray:
+    """What each sentence spends of the budget: its words, 1, or its characters plus the joining space."""
+    if budget.words is not None:
+        return np.fromiter((len(t.split()) for t in texts), dtype=float, count=len(texts))
+    if budget.sentences is not None:
+        return np.ones(len(texts))
+    return np.fromiter((len(t) + 1 for t in texts), dtype=float, count=len(texts))
+
+
+def budget_capacity(budget: Budget) -> float:
+    """The budget in cost units (``chars`` gets one extra for the space that never follows the last sentence)."""
+    return float(budget.limit + 1 if budget.chars is not None else budget.limit)
+
+
+def cut_to_budget(text: str, remaining: float, budget: Budget) -> str:
+    """The start of ``text`` that fits in ``remaining`` budget: whole words, or characters, as ROUGE's -l/-b cut."""
+    if budget.words is not None:
+        return " ".join(text.split()[: int(remaining)])
+    if budget.chars is not None:
+        return text[: max(int(remaining) - 1, 0)].rstrip()
+    return text
+
+
+def mmr_select(
+    matrix: csr_matrix,
+    relevance: np.ndarray,
+    texts: Sequence[str],
+    budget: Budget,
+    lambda_: float = 0.7,
+    redundancy_threshold: float | None = 0.5,
+    cost_exponent: float = 0.0,
+    eligible: np.ndarray | None = None,
+) -> Selection:
+    """Greedy MMR under the budget; with ``lambda_=1`` it is a redundancy-filtered walk down the relevance ranking."""
+    n = len(texts)
+    costs = sentence_costs(texts, budget)
+    capacity = budget_capacity(budget)
+    max_similarity = np.zeros(n)
+    available = costs > 0 if eligible is None else (costs > 0) & eligible
+    if redundancy_threshold is None:
+        redundancy_threshold = np.inf
+    scale = np.power(np.maximum(costs, 1.0), cost_exponent) if cost_exponent else np.ones(n)
+    chosen: list[int] = []
+    spent = 0.0
+    cut_text: str | None = None
+    while True:
+        remaining = capacity - spent
+        if remaining <= 0:
+            break
+        fits = costs <= remaining
+        candidates = available & (max_similarity < redundancy_threshold)
+        if not budget.truncate:
+            candidates &= fits
+        if not candidates.any():
+            break
+        gain = (lambda_ * relevance - (1.0 - lambda_) * max_similarity) / scale
+        pick = int(np.argmax(np.where(candidates, gain, -np.inf)))
+        chosen.append(pick)
+        available[pick] = False
+        if costs[pick] > remaining:  # only reachable with truncate: cut and stop
+            cut_text = cut_to_budget(texts[pick], remaining, budget)
+            break
+        spent += costs[pick]
+        if matrix.shape[1]:
+            column = np.asarray((matrix @ matrix[pick].T).todense()).ravel()
+            np.maximum(max_similarity, column, out=max_similarity)
+    return Selection(indices=tuple(chosen), cut_text=cut_text)
+
+
+def ranked_select(
+    order: Sequence[int], texts: Sequence[str], budget: Budget, eligible: np.ndarray | None = None
+) -> Selection:
+    """Walk a fixed ranking (lead, random, sumy baselines) and keep every eligible sentence that still fits."""
+    costs = sentence_costs(texts, budget)
+    if eligible is not None:
+        costs = np.where(eligible, costs, 0.0)
+    capacity = budget_capacity(budget)
+    chosen: list[int] = []
+    spent = 0.0
+    for index in order:
+        remaining = capacity - spent
+        if remaining <= 0:
+            break
+        if costs[index] <= 0:
+            continue
+        if costs[index] > remaining:
+            if budget.truncate:
+                chosen.append(index)
+                return Selection(indices=tuple(chosen), cut_text=cut_to_budget(texts[index], remaining, budget))
+            continue
+        chosen.append(index)
+        spent += costs[index]
+    return Selection(indices=tuple(chosen))

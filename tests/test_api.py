@@ -1,0 +1,83 @@
+"""The Python API: inputs of every kind, budgets, the Summarizer's scikit-learn conventions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize import Document, InputError, Summarizer, UsageError, split_sentences, summarize
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "001_8392e74e520cd89a.txt"
+
+
+def test_summarize_accepts_paths_texts_and_documents_alike() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    by_path = summarize([SEED], words=60)
+    by_str_path = summarize(str(SEED), words=60)
+    by_text = summarize([text], words=60)
+    by_document = summarize([Document(text=text, id="a")], words=60)
+    assert by_path.text == by_str_path.text == by_text.text == by_document.text
+    assert by_document.sentences[0].document == "a"
+
+
+def test_summary_sentences_carry_source_position_score() -> None:
+    summary = summarize([ROOT / "seeds"], words=150)
+    assert summary.sentences and summary.word_count <= 150
+    for sentence in summary.sentences:
+        assert sentence.document.endswith(".txt")
+        assert sentence.position >= 0
+        assert 0.0 <= sentence.score <= 1.0
+    assert summary.text == " ".join(s.text for s in summary.sentences)
+
+
+def test_summarizer_is_configured_once_and_reused() -> None:
+    summarizer = Summarizer("mmr", lambda_=0.6)
+    assert summarizer.get_params()["lambda_"] == 0.6
+    first = summarizer.summarize([ROOT / "seeds"], sentences=3)
+    second = summarizer.summarize([SEED], sentences=3)
+    again = summarizer.summarize([ROOT / "seeds"], sentences=3)
+    assert first.text == again.text  # no hidden state carried between clusters
+    assert first.text != second.text
+    assert summarizer.set_params(lambda_=0.9) is summarizer and summarizer.lambda_ == 0.9
+    with pytest.raises(UsageError):
+        summarizer.set_params(nope=1)
+
+
+def test_lambda_changes_the_summary() -> None:
+    relevant = summarize([ROOT / "seeds"], words=150, lambda_=1.0)
+    diverse = summarize([ROOT / "seeds"], words=150, lambda_=0.2)
+    assert relevant.text != diverse.text
+
+
+def test_sentence_order_follows_documents_and_positions() -> None:
+    summary = summarize([ROOT / "seeds"], words=150)
+    keys = [(s.doc_index, s.position) for s in summary.sentences]
+    assert keys == sorted(keys)
+
+
+def test_published_dates_order_the_documents() -> None:
+    text_a = "The council approved the new budget for the city on Monday evening after debate."
+    text_b = "The mayor signed the approved budget into law on Friday morning at city hall."
+    newer_first = [Document(text_b, id="b", published="2024-05-10"), Document(text_a, id="a", published="2024-05-06")]
+    summary = summarize(newer_first, sentences=2, redundancy_threshold=1.01)
+    assert [s.document for s in summary.sentences] == ["a", "b"]
+
+
+def test_split_sentences_is_exported() -> None:
+    assert split_sentences("The U.S. Army arrived. It left at 5 p.m. on Monday.") == [
+        "The U.S. Army arrived.",
+        "It left at 5 p.m. on Monday.",
+    ]
+
+
+def test_bad_inputs_raise_clear_errors() -> None:
+    with pytest.raises(InputError, match="no documents"):
+        summarize([], words=10)
+    with pytest.raises(InputError, match="no sentences"):
+        summarize(["   \n  "], words=10)
+    with pytest.raises(UsageError, match="positive"):
+        summarize([SEED], words=0)
+    with pytest.raises(UsageError, match="unknown method"):
+        summarize([SEED], method="magic")

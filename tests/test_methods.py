@@ -1,0 +1,43 @@
+"""Every method in the registry runs over the same sentences and respects the same budget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarize import Summarizer, available_methods, prepare
+from summarize.api import as_documents, make_budget
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def seeds_cluster():
+    return prepare(as_documents([ROOT / "seeds"]))
+
+
+@pytest.mark.parametrize("method", list(available_methods()))
+def test_method_fits_the_budget_with_sentences_from_the_cluster(method: str, seeds_cluster) -> None:
+    summary = Summarizer(method).summarize_cluster(seeds_cluster, make_budget(words=100))
+    assert 0 < summary.word_count <= 100
+    assert set(s.text for s in summary.sentences) <= set(seeds_cluster.texts)
+    again = Summarizer(method).summarize_cluster(seeds_cluster, make_budget(words=100))
+    assert again.text == summary.text  # deterministic
+
+
+def test_methods_disagree(seeds_cluster) -> None:
+    texts = {m: Summarizer(m).summarize_cluster(seeds_cluster, make_budget(words=100)).text for m in available_methods()}
+    assert len(set(texts.values())) >= len(texts) // 2
+
+
+def test_lead_takes_the_start_of_the_latest_document(seeds_cluster) -> None:
+    summary = Summarizer("lead").summarize_cluster(seeds_cluster, make_budget(sentences=2))
+    latest = len(seeds_cluster.documents) - 1
+    assert [(s.doc_index, s.position) for s in summary.sentences][0][0] == latest
+
+
+def test_random_depends_on_the_seed(seeds_cluster) -> None:
+    budget = make_budget(words=100)
+    texts = {Summarizer("random", random_state=seed).summarize_cluster(seeds_cluster, budget).text for seed in range(4)}
+    assert len(texts) > 1
