@@ -34,6 +34,7 @@ from summarize.clean import (
     filter_paragraphs,
     load_stopwords,
     normalize_paragraph,
+    split_paragraphs,
     stopword_density,
 )
 from summarize.load import decode_bytes
@@ -121,12 +122,12 @@ def justext_default(html: str) -> str:
 
 
 def with_rules(extract: Extractor) -> Extractor:
-    """The extractor followed by summarize.clean's paragraph rules: what the summarizer would see."""
+    """The extractor followed by summarize.clean's segmentation and rules, as in clean_document."""
     stopwords = load_stopwords("english")
 
     def run(html: str) -> str:
-        lines = [normalize_paragraph(line) for line in extract(html).split("\n") if line.strip()]
-        return "\n".join(filter_paragraphs(lines, stopwords))
+        paragraphs = [normalize_paragraph(p) for p in split_paragraphs(extract(html))]
+        return "\n".join(filter_paragraphs(paragraphs, stopwords))
 
     return run
 

@@ -83,10 +83,15 @@ def extract_sentences(documents: Sequence[Document], language: str = "english") 
     return sentences
 
 
-def prepare(documents: Sequence[Document], language: str = "english") -> Cluster:
-    """Clean, split and vectorise a cluster once, so several methods can share the same sentences."""
+def prepare(
+    documents: DocumentLike | Iterable[DocumentLike], language: str = "english", recursive: bool = False
+) -> Cluster:
+    """Load, clean, split and vectorise a cluster once, so several methods can share the same sentences."""
     from summarize.represent import represent
 
+    documents = as_documents(documents, recursive=recursive)
+    if not documents:
+        raise InputError("no documents to summarise")
     sentences = extract_sentences(documents, language)
     if not sentences:
         raise InputError("no sentences found in the input (is it empty, or only boilerplate?)")
@@ -201,13 +206,7 @@ class Summarizer:
 
         options = self._options()
         budget = make_budget(words, sentences, chars, truncate)
-        if isinstance(documents, Cluster):
-            cluster = documents
-        else:
-            docs = as_documents(documents)
-            if not docs:
-                raise InputError("no documents to summarise")
-            cluster = prepare(docs, self.language)
+        cluster = documents if isinstance(documents, Cluster) else prepare(documents, self.language)
         return self.summarize_cluster(cluster, budget, options)
 
     def summarize_cluster(self, cluster: Cluster, budget: Budget, options: Options | None = None) -> Summary:

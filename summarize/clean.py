@@ -46,7 +46,7 @@ from summarize.types import Document
 MIN_WRAPPED_LINES = 3  # interior lines for the statistics below; with just 2, both must look wrapped
 WRAP_WIDTH_RANGE = (30, 110)  # plausible wrap columns (typewriter 60-80, some tools 100)
 WRAP_BAND = 0.6  # in wrapped text, a line shorter than this share of the width ends a paragraph
-WRAP_SHARE_IN_BAND = 0.75  # share of interior lines that must be near the width
+WRAP_SHARE_IN_BAND = 0.6  # share of interior lines near the width (the rest: paragraph ends, headings)
 WRAP_SHARE_TERMINATED_MAX = 0.5  # wrapped lines mostly end mid-sentence; one-sentence-per-line text does not
 WRAP_SHARE_LOWER_MIN = 0.2  # ... so many go on in lower case (DUC 2004: >= 0.46 in articles of 8+ lines)
 TITLE_CASE_SHARE = 0.8  # a line whose words are this capitalised, without final punctuation, is a heading
@@ -226,9 +226,9 @@ def _continues(previous: str, line: str, width: int | None, at_start: bool) -> b
     if not stripped or _BULLET.match(line):
         return False
     prev = previous.strip()
-    if width is None:
+    if width is None:  # not wrapped: only a sentence plainly running on in lower case continues
         if _LIST_MARKER.match(line):
-            return False  # not wrapped: only a sentence plainly running on in lower case continues
+            return False
         return not _ENDS_SENTENCE.search(prev) and stripped[0].islower() and not _is_heading_line(prev)
     if len(previous) < WRAP_BAND * width:  # a short line ends its paragraph (or is a heading)
         return False
@@ -261,7 +261,7 @@ def normalize_paragraph(paragraph: str) -> str:
     """NFC, invisible characters out, whitespace runs to one space, ````x''`` to ``"x"``, `` _ ``/`` -- `` to —."""
     text = unicodedata.normalize("NFC", paragraph)
     text = _INVISIBLE.sub("", text)
-    text = text.replace("``", '"').replace("''", '"').replace("`", "'")
+    text = text.replace("``", '"').replace("`", "'").replace("''", '"')  # a stray ` pairs as '' too
     text = " ".join(text.split())
     text = _LIST_MARKER.sub("", text)
     return _TYPEWRITER_DASH.sub(lambda m: " — " if m.group(0).startswith(" ") else "—", text)
@@ -377,7 +377,7 @@ def load_stopwords(language: str) -> frozenset[str] | None:
     wanted = language.strip().lower().replace(" ", "_")
     names = {p.stem.lower(): p for p in directory.glob("*.txt")}
     if wanted not in names:
-        raise UsageError(f"summarize: unknown language {language!r} (known: for example english, german, french)")
+        raise UsageError(f"unknown language {language!r} (known: for example english, german, french)")
     words = names[wanted].read_text(encoding="utf-8").split()
     return frozenset(w.lower() for w in words if _WORD.fullmatch(w))
 

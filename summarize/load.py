@@ -65,10 +65,12 @@ class UnreadableFile(Exception):
 def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: TextIO | None = None) -> LoadResult:
     """Read every file named or found under the directories named, in argument order (each directory in path order).
 
-    Raises InputError for a missing path, an empty directory, or when nothing readable is left.
+    A file named explicitly is read even if hidden; inside directories hidden entries are skipped. A file reached
+    twice is read once. Raises InputError for a missing path, an empty directory, an explicitly named single
+    file that cannot be read, or when nothing readable is left; any other problem is a warning.
     """
     if not paths:
-        raise InputError("summarize: no input given: name files, directories or - for standard input")
+        raise InputError("no input given: name files, directories or - for standard input")
     documents: list[Document] = []
     warnings: list[str] = []
     seen: set[str] = set()
@@ -88,16 +90,17 @@ def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: 
         try:
             st = path.stat()
         except FileNotFoundError:
-            raise InputError(f"summarize: no such file or directory: {given_str}") from None
+            raise InputError(f"no such file or directory: {given_str}") from None
         except OSError as err:
             if len(paths) == 1:
-                raise InputError(f"summarize: cannot open {given_str}: {_reason(err)}") from None
+                raise InputError(f"cannot open {given_str}: {_reason(err)}") from None
             warnings.append(f"skipped {given_str}: {_reason(err)}")
             continue
-        if stat.S_ISDIR(st.st_mode):
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if is_dir:
             files = _directory_files(path, recursive, warnings)
             if files is None:
-                raise InputError(f"summarize: empty directory: {given_str}")
+                raise InputError(f"empty directory: {given_str}")
             candidates = [(f, _doc_id(path, f)) for f in files]
         else:
             candidates = [(path, path.as_posix())]
@@ -110,13 +113,13 @@ def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: 
             try:
                 documents.append(_read_file(file, doc_id, warnings))
             except UnreadableFile as skip:
-                if len(paths) == 1 and len(candidates) == 1:
-                    raise InputError(f"summarize: cannot read {doc_id}: {skip}") from None
+                if len(paths) == 1 and not is_dir:
+                    raise InputError(f"cannot read {doc_id}: {skip}") from None
                 warnings.append(f"skipped {doc_id}: {skip}")
     if not documents:
         more = f"; {len(warnings) - 1} more" if len(warnings) > 1 else ""
         detail = f" ({warnings[0].removeprefix('skipped ')}{more})" if warnings else ""
-        raise InputError(f"summarize: nothing readable among the inputs{detail}")
+        raise InputError(f"nothing readable among the inputs{detail}")
     return LoadResult(documents=tuple(documents), warnings=tuple(warnings))
 
 
@@ -133,7 +136,10 @@ def decode_bytes(data: bytes, is_html: bool = False) -> tuple[str, str | None]:
                 raise UnreadableFile(
                     f"invalid {codec.upper().removesuffix('-SIG')} after its byte-order mark (byte {err.start})"
                 ) from None
-            return text.removeprefix("\ufeff"), None
+            text = text.removeprefix("\ufeff")
+            if looks_binary(text.encode("utf-8", "surrogatepass")):  # a binary file that happens to open FF FE
+                raise UnreadableFile("binary file, not text")
+            return text, None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -214,7 +220,10 @@ def _read_file(path: Path, doc_id: str, warnings: list[str]) -> Document:
     if fmt is None:
         raise UnreadableFile(f"unsupported file type {path.suffix or '(no extension)'!r} (reading {SUPPORTED})")
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+            raise UnreadableFile("not a regular file")
+        size = st.st_size
         if size > MAX_BYTES:
             mib = 1024 * 1024
             raise UnreadableFile(f"too large ({size // mib} MiB; the limit is {MAX_BYTES // mib} MiB)")
@@ -309,7 +318,7 @@ def _walk(
                 warnings.append(f"skipped {path.as_posix()}/: hidden directory")
             continue
         if not recursive:
-            warnings.append(f"skipped {path.as_posix()}/: a directory (use recursive reading to include it)")
+            warnings.append(f"skipped {path.as_posix()}/: a subdirectory, read only when recursing")
             continue
         yield from _walk(path, recursive, visited, warnings)
 

@@ -1,8 +1,9 @@
 """Represent sentences as L2-normalised TF-IDF vectors over stemmed content words.
 
 Sublinear tf (1 + log tf) and smoothed IDF computed over all sentences of the cluster, with
-stop words removed and Porter/Snowball stems as terms (Salton and Buckley 1988; scikit-learn's
-``TfidfVectorizer`` does the counting). The rows are unit vectors, so ``X @ X.T`` is cosine similarity.
+stop words removed and Porter/Snowball stems as terms (Salton and Buckley 1988). We count terms
+(each distinct word stemmed once, so counting is linear in the tokens) and scikit-learn's
+``TfidfTransformer`` weights them. The rows are unit vectors, so ``X @ X.T`` is cosine similarity.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from summarize.types import Document, Sentence
@@ -85,25 +87,53 @@ class SentenceVectors:
     terms: tuple[str, ...]
 
 
-def tfidf_vectors(texts: Sequence[str], language: str = "english") -> SentenceVectors:
-    """Fit TF-IDF on the cluster's own sentences and return their unit-length vectors."""
+def term_counts(texts: Sequence[str], language: str = "english") -> tuple[csr_matrix, tuple[str, ...]]:
+    """Sentence-by-term counts of ``content_terms``, stemming each distinct word once (linear in the tokens).
+
+    The same counts and (alphabetical) term columns as scikit-learn's ``CountVectorizer`` with ``content_terms``
+    as analyzer, without a stop-word test and a stem look-up per token.
+    """
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from scipy.sparse import csr_matrix as csr
 
-    vectorizer = TfidfVectorizer(
-        analyzer=lambda text: content_terms(text, language),
-        sublinear_tf=True,
-        smooth_idf=True,
-        norm="l2",
-        dtype=np.float64,
+    token_lists = [_WORD.findall(text.lower()) for text in texts]
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    words = dict.fromkeys(chain.from_iterable(token_lists))  # the distinct words, in a C loop
+    stops = stop_words(language)
+    stem = _stemmer(language)
+    word_terms = {w: None if w in stops or w.isdigit() else stem(w) for w in words}
+    terms = tuple(sorted({t for t in word_terms.values() if t is not None}))
+    column = {t: i for i, t in enumerate(terms)}
+    word_column = {w: -1 if t is None else column[t] for w, t in word_terms.items()}
+    columns = np.fromiter(
+        map(word_column.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64, count=int(lengths.sum())
     )
-    try:
-        matrix = vectorizer.fit_transform(texts).tocsr()
-        terms = tuple(vectorizer.get_feature_names_out())
-    except ValueError:  # no sentence has a content word ("empty vocabulary")
-        from scipy.sparse import csr_matrix
+    rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+    kept = columns >= 0
+    counts = csr(
+        (np.ones(int(kept.sum()), dtype=np.float64), (rows[kept], columns[kept])),
+        shape=(len(token_lists), len(terms)),
+    )
+    counts.sum_duplicates()  # one entry per (sentence, term) holding its count, columns sorted in each row
+    return counts, terms
 
-        matrix, terms = csr_matrix((len(texts), 0), dtype=np.float64), ()
+
+def tfidf_vectors(texts: Sequence[str], language: str = "english") -> SentenceVectors:
+    """Fit TF-IDF on the cluster's own sentences and return their unit-length vectors.
+
+    Counting is ``term_counts``; weighting is scikit-learn's ``TfidfTransformer`` (sublinear tf, smoothed idf,
+    L2 rows): the vectors of ``TfidfVectorizer(analyzer=content_terms, ...)``, to the last bit or two.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix as csr
+
+    counts, terms = term_counts(texts, language)
+    if not terms:  # no sentence has a content word
+        return SentenceVectors(matrix=csr((len(texts), 0), dtype=np.float64), terms=())
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    transformer = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
+    matrix = transformer.fit_transform(counts).tocsr()
     return SentenceVectors(matrix=matrix, terms=terms)
 
 

@@ -1,7 +1,8 @@
 """Score sentences: centrality in the cluster, a lead-position prior and a stand-alone penalty.
 
 All functions are pure and vectorised over a CSR matrix of unit TF-IDF rows; none builds a
-dense n x n matrix.
+dense n x n matrix. The one quadratic object, LexRank's similarity graph, is sparse and bounded: at most
+``EDGE_BUDGET`` (2^23) edges or ``MIN_NEIGHBOURS`` per sentence, whichever is more (see ``similarity_graph``).
 """
 
 from __future__ import annotations
@@ -27,30 +28,117 @@ def centroid_scores(matrix: csr_matrix) -> np.ndarray:
     return np.asarray(matrix @ (centroid / norm)).ravel()
 
 
-def similarity_graph(matrix: csr_matrix, threshold: float, chunk_rows: int = 4096) -> csr_matrix:
-    """Sparse cosine graph keeping edges >= ``threshold``, built chunk by chunk so memory stays O(edges)."""
+EDGE_BUDGET = 1 << 23
+"""Edges the LexRank graph may hold (8.4 million, about 100 MB as CSR): each sentence keeps at most
+``max(MIN_NEIGHBOURS, EDGE_BUDGET // n)`` of its strongest edges, so the graph is exact up to n = 2896 sentences."""
+MIN_NEIGHBOURS = 32
+WORK_BUDGET = 1 << 21
+"""Candidate products per block of rows (an upper bound on the block's entries before thresholding, ~25 MB)."""
+
+
+def neighbour_cap(n: int, edge_budget: int = EDGE_BUDGET) -> int:
+    """Most edges one sentence keeps in the LexRank graph of ``n`` sentences (``n`` or more: no cap at all)."""
+    return max(MIN_NEIGHBOURS, edge_budget // max(n, 1))
+
+
+def similarity_graph(
+    matrix: csr_matrix, threshold: float, chunk_rows: int = 4096, max_neighbours: int | None = None
+) -> csr_matrix:
+    """Sparse cosine graph of the edges >= ``threshold``, each row cut to its ``max_neighbours`` strongest ones.
+
+    Built block by block of rows, each block's product bounded by ``WORK_BUDGET`` candidate entries, so memory
+    stays O(kept edges) = O(n * max_neighbours) and no n x n matrix exists. With the default cap
+    (``neighbour_cap``) the graph is exactly Erkan and Radev's (2004) thresholded graph whenever no sentence has
+    more neighbours than the cap, and a k-nearest-neighbour graph (k = cap, ties broken by column) otherwise.
+    Time is proportional to the candidate pairs: sum over terms of (sentences holding the term) squared.
+    """
+    import numpy as np
     from scipy.sparse import csr_matrix as csr
     from scipy.sparse import vstack
 
     n = matrix.shape[0]
-    transposed = matrix.T.tocsc()
+    if n == 0:
+        return csr((0, 0))
+    cap = neighbour_cap(n) if max_neighbours is None else max_neighbours
+    transposed = matrix.T.tocsr()  # terms x sentences
+    holders = np.diff(transposed.indptr)  # sentences holding each term
+    row_of = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    work = np.bincount(row_of, weights=holders[matrix.indices], minlength=n)  # candidate entries per row
     blocks = []
-    for start in range(0, n, chunk_rows):
-        block = (matrix[start : start + chunk_rows] @ transposed).tocsr()
+    for start, end in _row_blocks(work, WORK_BUDGET, chunk_rows):
+        block = (matrix[start:end] @ transposed).tocsr()
         block.data[block.data < threshold] = 0.0
         block.eliminate_zeros()
+        if cap < n:
+            block.sort_indices()  # ties between equally strong edges go to the lower column
+            block = _strongest_per_row(block, cap)
         blocks.append(block)
-    return vstack(blocks, format="csr") if blocks else csr((0, 0))
+    return vstack(blocks, format="csr")
+
+
+def _row_blocks(work: np.ndarray, budget: float, max_rows: int) -> list[tuple[int, int]]:
+    """Consecutive row ranges of at most ``max_rows`` rows, each summing to about ``budget`` of ``work`` or less."""
+    n = len(work)
+    total = np.cumsum(work)
+    cuts = np.searchsorted(total, np.arange(budget, total[-1], budget), side="right")
+    bounds = np.unique(np.concatenate(([0, n], cuts, np.arange(0, n, max(int(max_rows), 1)))).astype(np.int64))
+    return list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
+
+
+def _strongest_per_row(block: csr_matrix, cap: int) -> csr_matrix:
+    """Keep each row's ``cap`` largest entries (ties: earlier entries first), vectorised over the rows.
+
+    The cap-th largest value of every longer row comes from ``np.partition`` over a padded array of those rows,
+    taken in groups whose padded size stays within ``WORK_BUDGET``.
+    """
+    from scipy.sparse import csr_matrix as csr
+
+    counts = np.diff(block.indptr)
+    over = np.flatnonzero(counts > cap)
+    if over.size == 0:
+        return block
+    rows = np.repeat(np.arange(block.shape[0]), counts)
+    offsets = np.arange(block.nnz) - block.indptr[rows]  # position of each entry in its row
+    kth = np.full(block.shape[0], -np.inf)  # rows not over the cap keep everything
+    width = int(counts[over].max())
+    group = max(1, WORK_BUDGET // width)
+    for first in range(0, over.size, group):
+        chosen = over[first : first + group]
+        padded = np.full((chosen.size, width), -np.inf)
+        in_group = np.zeros(block.shape[0], dtype=bool)
+        in_group[chosen] = True
+        entries = np.flatnonzero(in_group[rows])
+        members = np.searchsorted(chosen, rows[entries])
+        padded[members, offsets[entries]] = block.data[entries]
+        kth[chosen] = np.partition(padded, width - cap, axis=1)[:, width - cap]
+    threshold = kth[rows]
+    greater = block.data > threshold
+    equal = block.data == threshold
+    room = cap - np.bincount(rows, weights=greater, minlength=block.shape[0]).astype(np.int64)
+    equal_before = np.cumsum(equal) - equal  # equal entries before this one in the whole block ...
+    equal_before -= equal_before[block.indptr[rows]]  # ... and in its own row
+    kept = greater | (equal & (equal_before < room[rows]))
+    indptr = np.zeros(block.shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows[kept], minlength=block.shape[0]), out=indptr[1:])
+    return csr((block.data[kept], block.indices[kept], indptr), shape=block.shape)
 
 
 def lexrank_scores(
-    matrix: csr_matrix, threshold: float = 0.1, damping: float = 0.85, tol: float = 1e-8, max_iter: int = 200
+    matrix: csr_matrix,
+    threshold: float = 0.1,
+    damping: float = 0.85,
+    tol: float = 1e-8,
+    max_iter: int = 200,
+    max_neighbours: int | None = None,
 ) -> np.ndarray:
-    """Thresholded continuous LexRank (Erkan and Radev 2004): PageRank over the weighted cosine graph."""
+    """Thresholded continuous LexRank (Erkan and Radev 2004): PageRank over the weighted cosine graph.
+
+    The graph is ``similarity_graph``'s: exact up to 2896 sentences, each sentence's strongest edges beyond.
+    """
     n = matrix.shape[0]
     if n == 0:
         return np.zeros(0)
-    graph = similarity_graph(matrix, threshold)
+    graph = similarity_graph(matrix, threshold, max_neighbours=max_neighbours)
     degree = np.asarray(graph.sum(axis=1)).ravel()
     dangling = degree == 0.0
     inverse = np.divide(1.0, degree, out=np.zeros_like(degree), where=~dangling)

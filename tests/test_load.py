@@ -97,7 +97,7 @@ def test_hidden_and_unsupported_files_are_skipped_with_warnings(tmp_path: Path) 
 
 
 def test_explicitly_named_unsupported_file_alone_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=r"^summarize: cannot read .*notes\.rst: unsupported file type"):
+    with pytest.raises(InputError, match=r"^cannot read .*notes\.rst: unsupported file type"):
         load_documents([write(tmp_path / "notes.rst", BODY)])
 
 
@@ -109,7 +109,7 @@ def test_recursive_reads_subdirectories_but_not_hidden_ones(tmp_path: Path) -> N
     write(tmp_path / ".git" / "config.txt", BODY)
     flat = load_documents([tmp_path])
     assert [Path(d.id).name for d in flat.documents] == ["top.txt"]
-    assert any("sub/: a directory" in w for w in flat.warnings)
+    assert any("sub/: a subdirectory, read only when recursing" in w for w in flat.warnings)
     deep = load_documents([tmp_path], recursive=True)
     root = tmp_path.as_posix()
     assert [d.id for d in deep.documents] == [f"{root}/sub/deeper/deep.html", f"{root}/sub/inner.txt",
@@ -139,12 +139,12 @@ def test_nonexistent_path_is_an_error_naming_it(tmp_path: Path, monkeypatch: pyt
     write(tmp_path / "ok.txt", BODY)
     with pytest.raises(InputError) as info:
         load_documents(["ok.txt", "foo/"])
-    assert str(info.value) == "summarize: no such file or directory: foo/"
+    assert str(info.value) == "no such file or directory: foo/"
 
 
 def test_empty_directory_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match=r"^summarize: empty directory: .*empty$"):
+    with pytest.raises(InputError, match=r"^empty directory: .*empty$"):
         load_documents([tmp_path / "empty"])
 
 
@@ -160,7 +160,7 @@ def test_nothing_readable_among_inputs_is_one_line_error(tmp_path: Path) -> None
     with pytest.raises(InputError) as info:
         load_documents([tmp_path / "d"])
     message = str(info.value)
-    assert message.startswith("summarize: nothing readable among the inputs (")
+    assert message.startswith("nothing readable among the inputs (")
     assert ".c.txt: hidden file; 2 more)" in message and "\n" not in message
 
 
@@ -173,8 +173,11 @@ def test_binary_file_among_good_ones_is_skipped(tmp_path: Path) -> None:
 
 
 def test_single_binary_file_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="binary file"):
+    with pytest.raises(InputError, match=r"^cannot read .*x\.txt: binary file"):
         load_documents([write(tmp_path / "x.txt", b"abc\x00def")])
+    general = r"^nothing readable among the inputs \(.*x\.txt: binary file, not text\)$"
+    with pytest.raises(InputError, match=general):
+        load_documents([tmp_path])  # a directory named, not the file: the general message
 
 
 def test_empty_file_is_skipped(tmp_path: Path) -> None:
@@ -209,10 +212,21 @@ def test_unreadable_file_alone_is_an_error_among_others_a_warning(
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     with pytest.raises(InputError) as info:
         load_documents([locked])
-    assert str(info.value) == f"summarize: cannot read {locked.as_posix()}: permission denied"
+    assert str(info.value) == f"cannot read {locked.as_posix()}: permission denied"
     result = load_documents([ok, locked])
     assert [d.id for d in result.documents] == [ok.as_posix()]
     assert result.warnings == (f"skipped {locked.as_posix()}: permission denied",)
+
+
+def test_fifo_in_a_directory_is_skipped_not_read(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", BODY)
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = load_documents([tmp_path])
+    assert len(result.documents) == 1 and "pipe.txt: not a regular file" in result.warnings[0]
+
+
+def test_explicitly_named_hidden_file_is_read(tmp_path: Path) -> None:
+    assert load_documents([write(tmp_path / ".notes.txt", BODY)]).documents[0].text == BODY
 
 
 def test_same_file_twice_is_read_once(tmp_path: Path) -> None:
@@ -253,6 +267,11 @@ def test_utf16_and_utf32_with_bom(tmp_path: Path, codec: str) -> None:
 def test_utf16_without_bom_is_binary_not_mojibake() -> None:
     with pytest.raises(UnreadableFile, match="binary"):
         decode_bytes("Plain text without a mark.".encode("utf-16-le"))
+
+
+def test_binary_after_a_utf16_mark_is_still_binary() -> None:
+    with pytest.raises(UnreadableFile, match="binary"):
+        decode_bytes(b"\xff\xfe" + b"\x01\x00\x02\x00\x03\x00A\x00" * 100)
 
 
 def test_control_character_heavy_bytes_are_binary() -> None:

@@ -144,6 +144,9 @@ def evaluate(
     if backend == "perl":
         from evaluation.rouge.perl import evaluate_perl
 
+        if seed != 0:
+            raise ValueError("ROUGE-1.5.5.pl always seeds resample i with srand(i); seed must be 0 with backend='perl'")
+
         return evaluate_perl(
             peers, references, metrics=metrics, system=system, stem=stem, remove_stopwords=remove_stopwords,
             word_limit=word_limit, byte_limit=byte_limit, alpha=alpha, multi_ref=multi_ref,

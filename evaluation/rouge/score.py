@@ -57,7 +57,8 @@ def canonical_metric(name: str) -> str:
         return f"ROUGE-{int(m['n'])}"
     if m["l"] is not None:
         return "ROUGE-L"
-    return f"ROUGE-S{'U' if m['u'] else ''}{m['gap']}"
+    gap = m["gap"] if m["gap"] == "*" else str(int(m["gap"]))
+    return f"ROUGE-S{'U' if m['u'] else ''}{gap}"
 
 
 def ngram_counts(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
@@ -251,11 +252,6 @@ def combine(per_model: Sequence[tuple[int, int, int, float]], multi_ref: MultiRe
     return Score.from_counts(hits, model_count, peer_count, alpha)
 
 
-def _scorer(metric: str, options: dict[str, object]) -> RougeScorer:
-    """Build a one-metric scorer for the functional helpers."""
-    return RougeScorer((metric,), **options)  # type: ignore[arg-type]
-
-
 def rouge_n(
     peer: str,
     references: Sequence[str],
@@ -269,9 +265,11 @@ def rouge_n(
     multi_ref: MultiRef = "A",
 ) -> Score:
     """ROUGE-N (``-n``) of one summary; options as in :class:`RougeScorer` (-m, -s, -l, -b, -p, -f)."""
-    options = dict(stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit, byte_limit=byte_limit,
-                   alpha=alpha, multi_ref=multi_ref)  # fmt: skip
-    return _scorer(f"ROUGE-{n}", options).score(peer, references)[f"ROUGE-{n}"]
+    scorer = RougeScorer(
+        (f"ROUGE-{n}",), stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit,
+        byte_limit=byte_limit, alpha=alpha, multi_ref=multi_ref,
+    )  # fmt: skip
+    return scorer.score(peer, references)[f"ROUGE-{n}"]
 
 
 def rouge_l(
@@ -286,9 +284,11 @@ def rouge_l(
     multi_ref: MultiRef = "A",
 ) -> Score:
     """Summary-level union-LCS ROUGE-L (on unless ``-x``) of one summary; one sentence per line."""
-    options = dict(stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit, byte_limit=byte_limit,
-                   alpha=alpha, multi_ref=multi_ref)  # fmt: skip
-    return _scorer("ROUGE-L", options).score(peer, references)["ROUGE-L"]
+    scorer = RougeScorer(
+        ("ROUGE-L",), stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit,
+        byte_limit=byte_limit, alpha=alpha, multi_ref=multi_ref,
+    )  # fmt: skip
+    return scorer.score(peer, references)["ROUGE-L"]
 
 
 def rouge_s(
@@ -306,6 +306,8 @@ def rouge_s(
 ) -> Score:
     """ROUGE-S (``-2 max_gap``, None = unlimited) or, with ``unigrams`` (``-u``), ROUGE-SU; default ROUGE-SU4."""
     label = f"ROUGE-S{'U' if unigrams else ''}{'*' if max_gap is None or max_gap < 0 else max_gap}"
-    options = dict(stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit, byte_limit=byte_limit,
-                   alpha=alpha, multi_ref=multi_ref)  # fmt: skip
-    return _scorer(label, options).score(peer, references)[label]
+    scorer = RougeScorer(
+        (label,), stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit,
+        byte_limit=byte_limit, alpha=alpha, multi_ref=multi_ref,
+    )  # fmt: skip
+    return scorer.score(peer, references)[label]

@@ -236,9 +236,11 @@ class Tokenizer:
     byte_limit: int | None = None
 
     def __post_init__(self) -> None:
-        """Reject ``-l`` together with ``-b``, as ROUGE-1.5.5.pl does."""
+        """Reject ``-l`` together with ``-b``, as ROUGE-1.5.5.pl does, and negative limits."""
         if self.word_limit and self.byte_limit:
             raise ValueError("Specify a length limit in words (-l) or bytes (-b), not both.")
+        if (self.word_limit or 0) < 0 or (self.byte_limit or 0) < 0:
+            raise ValueError("Length limits (-l, -b) must be positive; 0 or None means no limit.")
 
     def units(self, text: str | bytes, *, lcs: bool = False) -> list[str]:
         """The truncated lowercase lines ROUGE scores; ``lcs=True`` follows ``readText_LCS`` (its ``-b`` quirk)."""

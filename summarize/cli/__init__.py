@@ -83,6 +83,7 @@ def _root(
 
 
 from summarize.cli import commands as _commands  # noqa: E402,F401  (registers the subcommands)
+from summarize.cli import evaluate as _evaluate  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

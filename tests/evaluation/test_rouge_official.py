@@ -20,6 +20,12 @@ DATA = Path(os.environ.get("SUMMARIZE_DUC2004") or REPO.parent / "shared" / "dat
 METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-3", "ROUGE-4")
 _AVERAGE = re.compile(r"^(\S+) (ROUGE-\S+) Average_([RPF]): ([\d.]+) \(95%-conf\.int\. ([\d.]+) - ([\d.]+)\)$")
 _EVAL = re.compile(r"^(\S+) (ROUGE-\S+) Eval (\S+) R:([\d.]+) P:([\d.]+) F:([\d.]+)$")
+_FIELD = {"R": "recall", "P": "precision", "F": "fmeasure"}
+
+Key = tuple[str, str, str]
+Corpus = tuple[dict[str, dict[str, str]], dict[str, list[str]]]
+Official = tuple[dict[Key, tuple[str, str, str]], dict[Key, str]]
+Results = dict[str, dict[str, MetricResult]]
 
 pytestmark = pytest.mark.skipif(
     not (DATA / "official_rouge.res").is_file(), reason=f"DUC 2004 data not found at {DATA} (set SUMMARIZE_DUC2004)"
@@ -32,7 +38,7 @@ def _eval_id(cluster: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
+def corpus() -> Corpus:
     """(system -> eval id -> peer text, eval id -> reference texts) from ``peers/`` and ``refs/``."""
     clusters = sorted(p.name for p in (DATA / "peers").iterdir() if p.is_dir())
     refs = {_eval_id(c): [p.read_text() for p in sorted((DATA / "refs" / c).glob("*.txt"))] for c in clusters}
@@ -44,9 +50,10 @@ def corpus() -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
 
 
 @pytest.fixture(scope="module")
-def official() -> tuple[dict[tuple[str, str, str], tuple[str, str, str]], dict[tuple[str, str, str], str]]:
+def official() -> Official:
     """Parsed ``official_rouge.res``: Average_X -> (mean, low, high) and Eval (sys, metric, id) -> 'R P F'."""
-    averages, evals = {}, {}
+    averages: dict[Key, tuple[str, str, str]] = {}
+    evals: dict[Key, str] = {}
     for line in (DATA / "official_rouge.res").read_text().splitlines():
         if m := _AVERAGE.match(line):
             averages[(m[1], m[2], m[3])] = (m[4], m[5], m[6])
@@ -56,7 +63,7 @@ def official() -> tuple[dict[tuple[str, str, str], tuple[str, str, str]], dict[t
 
 
 @pytest.fixture(scope="module")
-def ours(corpus: tuple[dict[str, dict[str, str]], dict[str, list[str]]]) -> dict[str, dict[str, MetricResult]]:
+def ours(corpus: Corpus) -> Results:
     """Python-backend results for every system under the official setting."""
     peers, refs = corpus
     scorer = RougeScorer(METRICS, stem=True, word_limit=100, alpha=0.5, multi_ref="A")
@@ -66,16 +73,16 @@ def ours(corpus: tuple[dict[str, dict[str, str]], dict[str, list[str]]]) -> dict
     }
 
 
-def test_official_file_has_expected_shape(official, corpus) -> None:
+def test_official_file_has_expected_shape(official: Official, corpus: Corpus) -> None:
     averages, evals = official
     peers, refs = corpus
     assert len(peers) == 13 and len(refs) == 50
     assert len(evals) == 13 * 4 * 50 and len(averages) == 13 * 4 * 3
 
 
-def test_every_eval_line_reproduced(official, ours) -> None:
+def test_every_eval_line_reproduced(official: Official, ours: Results) -> None:
     _, evals = official
-    mine = {}
+    mine: dict[Key, str] = {}
     for system, results in ours.items():
         for metric, result in results.items():
             for eval_id, s in result.per_eval.items():
@@ -85,26 +92,26 @@ def test_every_eval_line_reproduced(official, ours) -> None:
     assert not wrong, f"{len(wrong)} Eval lines differ, e.g. {list(wrong.items())[:3]}"
 
 
-def test_every_average_line_reproduced(official, ours) -> None:
+def test_every_average_line_reproduced(official: Official, ours: Results) -> None:
     averages, _ = official
     checked = 0
     for (system, metric, tag), (mean, low, high) in averages.items():
-        interval = getattr(ours[system][metric].average, {"R": "recall", "P": "precision", "F": "fmeasure"}[tag])
+        interval = getattr(ours[system][metric].average, _FIELD[tag])
         assert f"{interval.mean:.5f}" == mean, (system, metric, tag)
         assert abs(interval.low - float(low)) <= 0.005 and abs(interval.high - float(high)) <= 0.005
         checked += 1
     assert checked == 13 * 4 * 3
 
 
-def test_confidence_intervals_are_identical(official, ours) -> None:
+def test_confidence_intervals_are_identical(official: Official, ours: Results) -> None:
     # Stronger than required: Perl's srand(i)/drand48 resampling is reproduced, so the bounds match exactly.
     averages, _ = official
     for (system, metric, tag), (_, low, high) in averages.items():
-        interval = getattr(ours[system][metric].average, {"R": "recall", "P": "precision", "F": "fmeasure"}[tag])
+        interval = getattr(ours[system][metric].average, _FIELD[tag])
         assert (f"{interval.low:.5f}", f"{interval.high:.5f}") == (low, high), (system, metric, tag)
 
 
-def test_formatted_report_matches_official_lines(official, ours) -> None:
+def test_formatted_report_matches_official_lines(ours: Results) -> None:
     text = (DATA / "official_rouge.res").read_text()
     expected = [ln for ln in text.splitlines() if " Eval " in ln]
     produced = [
@@ -118,7 +125,7 @@ def test_formatted_report_matches_official_lines(official, ours) -> None:
 
 
 @pytest.mark.skipif(not perl_available(), reason="perl with XML::Parser and DB_File not available")
-def test_perl_backend_agrees_with_python(corpus, tmp_path_factory) -> None:
+def test_perl_backend_agrees_with_python(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> None:
     peers, refs = corpus
     ids = sorted(refs)[:4]
     few_refs = {e: refs[e] for e in ids}

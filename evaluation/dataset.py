@@ -1,0 +1,74 @@
+"""Read an evaluation dataset laid out like DUC 2004: ``docs/<cluster>/``, ``refs/<cluster>/``, ``peers/<cluster>/``.
+
+References and peer summaries are one sentence per line (ROUGE-1.5.5's SPL input). An optional
+``dataset.json`` gives the dataset's name and standard summary length (``{"name": "seeds", "words": 150}``);
+without it the name is the folder's and the length is DUC 2004's 100 words.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DUC_STANDARD_WORDS = 100
+
+
+class DatasetError(ValueError):
+    """A dataset folder that does not have the expected layout."""
+
+
+@dataclass(frozen=True)
+class ClusterData:
+    """One cluster: where its documents are, its reference summaries and any published systems' summaries."""
+
+    id: str
+    documents: Path
+    references: tuple[str, ...]
+    peers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A named set of clusters with its standard summary length in words."""
+
+    name: str
+    clusters: tuple[ClusterData, ...]
+    words: int = DUC_STANDARD_WORDS
+
+    @property
+    def systems(self) -> tuple[str, ...]:
+        """Published systems that have a summary for every cluster."""
+        if not self.clusters:
+            return ()
+        common = set.intersection(*(set(c.peers) for c in self.clusters))
+        return tuple(sorted(common))
+
+
+def _read_summaries(folder: Path) -> dict[str, str]:
+    """``name -> text`` for the ``.txt`` files in ``folder`` (name order)."""
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")) if p.is_file()}
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Read the dataset at ``path``; a cluster without references is an error (ROUGE needs them)."""
+    root = Path(path)
+    if not (root / "docs").is_dir():
+        raise DatasetError(
+            f"{root} is not a dataset: it has no docs/ folder (expected docs/<cluster>/, refs/<cluster>/)"
+        )
+    settings = (
+        json.loads((root / "dataset.json").read_text(encoding="utf-8")) if (root / "dataset.json").is_file() else {}
+    )
+    clusters = []
+    for folder in sorted(p for p in (root / "docs").iterdir() if p.is_dir() and not p.name.startswith(".")):
+        references = tuple(_read_summaries(root / "refs" / folder.name).values())
+        if not references:
+            raise DatasetError(f"cluster {folder.name} has no reference summaries in {root / 'refs' / folder.name}")
+        clusters.append(ClusterData(folder.name, folder, references, _read_summaries(root / "peers" / folder.name)))
+    if not clusters:
+        raise DatasetError(f"{root / 'docs'} holds no cluster folders")
+    name = str(settings.get("name") or root.resolve().name)
+    return Dataset(name=name, clusters=tuple(clusters), words=int(settings.get("words", DUC_STANDARD_WORDS)))
