@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from summarize.errors import InputError, UsageError
-from summarize.options import METHOD_HELP, Options
+from summarize.options import METHOD_HELP, QUERY_METHODS, Options
 from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
 
 if TYPE_CHECKING:
@@ -59,6 +59,14 @@ def _names_existing_path(item: object) -> bool:
         return Path(item).exists()
     except (OSError, ValueError):
         return False
+
+
+def supported_languages() -> tuple[str, ...]:
+    """Languages the whole pipeline handles: a Snowball stemmer, a stop-word list and a Punkt sentence splitter."""
+    from summarize.represent import supported_languages as with_terms
+    from summarize.split import supported_languages as with_splitter
+
+    return tuple(language for language in with_terms() if language in with_splitter())
 
 
 def split_sentences(text: str, language: str = "english") -> list[str]:
@@ -118,7 +126,7 @@ class Summarizer:
     method: one of ``available_methods()``; ``mmr`` by default.
     lambda_: MMR's trade-off, relevance weight in [0, 1] (Carbonell and Goldstein 1998).
     redundancy_threshold: a sentence this similar (cosine) to a chosen one is never added.
-    centrality: ``centroid``, ``lexrank`` or ``combined`` relevance for ``mmr``.
+    centrality: ``centroid``, ``lexrank``, ``combined`` or ``concepts`` (bigram-concept weight) relevance for ``mmr``.
     position_weight: weight in [0, 1] of the news-lead prior; 0 turns it off.
     position_half_life: sentences after which the lead prior halves.
     standalone_penalty: multiplier in (0, 1] for sentences that cannot stand alone (1 turns it off).
@@ -126,8 +134,21 @@ class Summarizer:
     cost_exponent: divide the MMR gain by cost ** r (Lin and Bilmes 2010); 0 turns it off.
     min_words: sentences shorter than this are not chosen (unless no sentence is that long).
     support_threshold: cosine at which another document's sentence counts as saying the same thing.
-    language: the documents' language (stemmer, stop words, splitter).
+    language: the documents' language (stemmer, stop words, splitter); one of ``supported_languages()``.
     random_state: seed of the ``random`` method.
+    query: focus the summary on this question or topic (``mmr``, ``centroid``, ``lexrank``), as in DUC 2005-2007.
+    query_weight: weight in [0, 1] of similarity to the query against centrality (Otterbacher et al. 2005).
+    min_df: a bigram is a concept of ``ilp`` (and ``centrality="concepts"``) if this many documents hold it.
+    compress: delete leading connectives, trailing attributions and short parentheticals first (``compress.py``).
+
+    Examples
+    --------
+    >>> summarizer = Summarizer("mmr", lambda_=0.7, query="missile production")
+    >>> summary = summarizer.summarize(["seeds/"], words=60)
+    >>> summary.word_count <= 60 and any("missile" in s.text for s in summary.sentences)
+    True
+    >>> summarizer.set_params(query=None).get_params()["query"] is None
+    True
     """
 
     def __init__(
@@ -146,6 +167,10 @@ class Summarizer:
         support_threshold: float = 0.5,
         language: str = "english",
         random_state: int = 0,
+        query: str | None = Options.query,
+        query_weight: float = Options.query_weight,
+        min_df: int = Options.min_df,
+        compress: bool = Options.compress,
     ) -> None:
         self.method = method
         self.lambda_ = lambda_
@@ -160,6 +185,10 @@ class Summarizer:
         self.support_threshold = support_threshold
         self.language = language
         self.random_state = random_state
+        self.query = query
+        self.query_weight = query_weight
+        self.min_df = min_df
+        self.compress = compress
 
     def get_params(self) -> dict[str, Any]:
         """The constructor parameters, as scikit-learn's ``get_params``."""
@@ -182,15 +211,31 @@ class Summarizer:
             raise UsageError(f"unknown method {self.method!r}; choose from: {', '.join(METHOD_HELP)}")
         if not 0.0 <= self.lambda_ <= 1.0:
             raise UsageError(f"lambda must be between 0 and 1, got {self.lambda_}")
-        if self.centrality not in ("centroid", "lexrank", "combined"):
-            raise UsageError(f"centrality must be centroid, lexrank or combined, got {self.centrality!r}")
+        if self.centrality not in ("centroid", "lexrank", "combined", "concepts"):
+            raise UsageError(f"centrality must be centroid, lexrank, combined or concepts, got {self.centrality!r}")
+        if self.min_df < 1:
+            raise UsageError(f"min_df must be at least 1, got {self.min_df}")
         if not 0.0 < self.standalone_penalty <= 1.0:
             raise UsageError(f"standalone_penalty must be in (0, 1], got {self.standalone_penalty}")
-        from summarize.represent import supported_languages
-
         if self.language not in supported_languages():
             raise UsageError(f"unsupported language {self.language!r}; choose from: {', '.join(supported_languages())}")
+        self._check_query()
         return Options(**{f.name: getattr(self, f.name) for f in fields(Options)})
+
+    def _check_query(self) -> None:
+        """A query must be text with at least one content word, and go with a method that can use it."""
+        if not 0.0 <= self.query_weight <= 1.0:
+            raise UsageError(f"the query weight must be between 0 and 1, got {self.query_weight}")
+        if self.query is None:
+            return
+        if not isinstance(self.query, str):
+            raise UsageError(f"the query must be text, got {type(self.query).__name__}")
+        from summarize.represent import content_terms
+
+        if not content_terms(self.query, self.language):
+            raise UsageError(f"the query {self.query!r} has no content words (only stop words, numbers or nothing)")
+        if self.method not in QUERY_METHODS:
+            raise UsageError(f"a query works with the methods {', '.join(QUERY_METHODS)}, not {self.method!r}")
 
     def summarize(
         self,
@@ -215,6 +260,16 @@ class Summarizer:
         from summarize.order import reading_order
 
         options = options or self._options()
+        if options.compress:
+            from summarize.compress import compress_cluster
+
+            cluster = compress_cluster(cluster)
+        if options.query is not None and options.query_weight > 0.0 and not _shares_terms(options.query, cluster):
+            warnings.warn(
+                f"no word of the query {options.query!r} occurs in the documents; it cannot focus the summary",
+                SummarizeWarning,
+                stacklevel=3,
+            )
         selection, scores = METHODS[self.method](cluster, budget, options)
         if not selection.indices:
             shortest = min(len(t.split()) for t in cluster.texts)
@@ -237,6 +292,13 @@ class Summarizer:
             for index in ordered
         )
         return Summary(sentences=chosen, documents=cluster.documents, method=self.method)
+
+
+def _shares_terms(query: str, cluster: Cluster) -> bool:
+    """True if a content term of ``query`` is among the cluster's terms."""
+    from summarize.represent import content_terms
+
+    return not set(content_terms(query, cluster.language)).isdisjoint(cluster.vectors.terms)
 
 
 def supporting_documents(cluster: Cluster, chosen: Sequence[int], threshold: float) -> dict[int, tuple[str, ...]]:
@@ -266,12 +328,28 @@ def summarize(
     chars: int | None = None,
     truncate: bool = False,
     method: str = "mmr",
+    query: str | None = None,
+    language: str = "english",
     **params: Any,
 ) -> Summary:
-    """Summarise texts, paths or Documents into at most ``words`` words (or ``sentences``/``chars``)."""
+    """Summarise texts, paths or Documents into at most ``words`` words (or ``sentences``/``chars``).
+
+    ``query`` focuses the summary on a question or topic; ``params`` are the other ``Summarizer`` parameters.
+
+    >>> from summarize import Document, summarize
+    >>> summary = summarize(["seeds/"], words=150)
+    >>> 0 < summary.word_count <= 150
+    True
+    >>> article = Document("Tokyo hosted the talks on Sunday. Both sides agreed to build more missiles together.",
+    ...                    id="a1", title="Talks in Tokyo", url="https://example.com/a1", published="2024-07-28")
+    >>> summarize([article], sentences=1).text
+    'Tokyo hosted the talks on Sunday.'
+    >>> summarize([article], sentences=1, query="missile production").text
+    'Both sides agreed to build more missiles together.'
+    """
     if sentences is not None or chars is not None:
         words = None if words == DEFAULT_WORDS else words
-    return Summarizer(method, **params).summarize(
+    return Summarizer(method, query=query, language=language, **params).summarize(
         documents, words=words, sentences=sentences, chars=chars, truncate=truncate
     )
 
@@ -291,4 +369,5 @@ __all__ = [
     "prepare",
     "split_sentences",
     "summarize",
+    "supported_languages",
 ]

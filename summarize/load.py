@@ -110,6 +110,11 @@ def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: 
                 warnings.append(f"skipped {doc_id}: already read")
                 continue
             seen.add(key)
+            if not is_dir and file.suffix.lower() in (".json", ".jsonl"):  # hook (issue 7): a cluster file
+                from summarize.clusters import read_cluster_file
+
+                documents.extend(read_cluster_file(file))
+                continue
             try:
                 documents.append(_read_file(file, doc_id, warnings))
             except UnreadableFile as skip:

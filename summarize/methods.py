@@ -26,11 +26,36 @@ if TYPE_CHECKING:
 MethodFunction = Callable[["Cluster", Budget, Options], "tuple[Selection, np.ndarray]"]
 
 
+def query_similarity(cluster: Cluster, query: str) -> np.ndarray:
+    """Cosine similarity of every sentence to the query's TF-IDF vector, in the cluster's own terms and IDF."""
+    from summarize.represent import transform
+
+    query_vector = transform([query], cluster.vectors, cluster.language)
+    return np.asarray((cluster.vectors.matrix @ query_vector.T).toarray()).ravel()
+
+
+def focus_on_query(scores: np.ndarray, cluster: Cluster, options: Options) -> np.ndarray:
+    """Mix scores with similarity to the query: (1 - w) centrality + w query relevance, rescaled into [0, 1].
+
+    Query-focused summarisation as in the DUC 2005-2007 task (Dang 2005); the mix of centrality and query relevance
+    is that of biased LexRank (Otterbacher, Erkan and Radev 2005), taken as a linear blend of the two scores.
+    """
+    if options.query is None or options.query_weight == 0.0:
+        return scores
+    weight = options.query_weight
+    similarity = score.normalise(query_similarity(cluster, options.query))
+    return score.normalise((1.0 - weight) * score.normalise(scores) + weight * similarity)
+
+
 def relevance(cluster: Cluster, options: Options) -> np.ndarray:
-    """Centrality, times a lead-position prior and a stand-alone penalty, scaled into [0, 1]."""
+    """Centrality (biased toward the query if there is one), times a lead prior and a stand-alone penalty, in [0, 1]."""
     matrix = cluster.vectors.matrix
     if options.centrality == "lexrank":
         central = score.lexrank_scores(matrix, threshold=options.lexrank_threshold)
+    elif options.centrality == "concepts":
+        from summarize.concepts import concept_relevance
+
+        central = concept_relevance(cluster, options)
     elif options.centrality == "combined":
         central = score.normalise(score.centroid_scores(matrix)) + score.normalise(
             score.lexrank_scores(matrix, threshold=options.lexrank_threshold)
@@ -43,7 +68,7 @@ def relevance(cluster: Cluster, options: Options) -> np.ndarray:
         weights *= (1.0 - options.position_weight) + options.position_weight * prior
     if options.standalone_penalty < 1.0 and cluster.language == "english":
         weights *= score.standalone_penalties(cluster.texts, penalty=options.standalone_penalty)
-    return score.normalise(central * weights)
+    return score.normalise(focus_on_query(central, cluster, options) * weights)
 
 
 def _mmr(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
@@ -71,12 +96,13 @@ def _in_order(order: list[int], cluster: Cluster, budget: Budget, options: Optio
 
 
 def _centroid(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
-    scores = score.normalise(score.centroid_scores(cluster.vectors.matrix))
+    scores = focus_on_query(score.normalise(score.centroid_scores(cluster.vectors.matrix)), cluster, options)
     return _by_score_without_repeats(scores, cluster, budget, options), scores
 
 
 def _lexrank(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
     scores = score.normalise(score.lexrank_scores(cluster.vectors.matrix, threshold=options.lexrank_threshold))
+    scores = focus_on_query(scores, cluster, options)
     return _by_score_without_repeats(scores, cluster, budget, options), scores
 
 
@@ -90,6 +116,12 @@ def _lead(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection
 def _random(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
     scores = np.random.default_rng(options.random_state).random(len(cluster.sentences))
     return _in_order(np.argsort(-scores, kind="stable").tolist(), cluster, budget, options), scores
+
+
+def _ilp(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
+    from summarize.concepts import ilp_method
+
+    return ilp_method(cluster, budget, options)
 
 
 def _sumy(algorithm: str) -> MethodFunction:
@@ -109,5 +141,6 @@ METHODS: dict[str, MethodFunction] = {
     "lexrank": _lexrank,
     "lead": _lead,
     "random": _random,
+    "ilp": _ilp,
     **{f"sumy-{name}": _sumy(name) for name in ("lexrank", "lsa", "textrank", "luhn", "kl", "sumbasic")},
 }

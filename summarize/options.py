@@ -19,6 +19,13 @@ class Options:
     cost_exponent: float = 0.0
     min_words: int = 6
     random_state: int = 0
+    query: str | None = None
+    query_weight: float = 0.5
+    min_df: int = 3
+    compress: bool = False
+
+
+QUERY_METHODS = ("mmr", "centroid", "lexrank")  # the methods whose relevance a query can bias
 
 
 METHOD_HELP: dict[str, str] = {
@@ -27,6 +34,7 @@ METHOD_HELP: dict[str, str] = {
     "lexrank": "graph centrality, redundancy-filtered (Erkan and Radev 2004)",
     "lead": "the start of the most recent document (the DUC baseline)",
     "random": "a seeded random choice (a floor for comparison)",
+    "ilp": "exact bigram-concept coverage by integer programming (Gillick and Favre 2009)",
     "sumy-lexrank": "sumy's LexRank",
     "sumy-lsa": "sumy's LSA (Steinberger and Jezek 2004)",
     "sumy-textrank": "sumy's TextRank (Mihalcea and Tarau 2004)",

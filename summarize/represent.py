@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from summarize.types import Document, Sentence
 
 if TYPE_CHECKING:
+    import numpy as np
     from scipy.sparse import csr_matrix
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -81,10 +82,11 @@ def content_terms(text: str, language: str = "english") -> list[str]:
 
 @dataclass(frozen=True)
 class SentenceVectors:
-    """TF-IDF rows (one per sentence, L2-normalised, CSR) and the term list they index."""
+    """TF-IDF rows (one per sentence, L2-normalised, CSR), the term list they index and the terms' fitted IDF."""
 
     matrix: csr_matrix
     terms: tuple[str, ...]
+    idf: np.ndarray | None = field(default=None, repr=False, compare=False)  # for ``transform`` (query vectors)
 
 
 def term_counts(texts: Sequence[str], language: str = "english") -> tuple[csr_matrix, tuple[str, ...]]:
@@ -134,7 +136,28 @@ def tfidf_vectors(texts: Sequence[str], language: str = "english") -> SentenceVe
 
     transformer = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
     matrix = transformer.fit_transform(counts).tocsr()
-    return SentenceVectors(matrix=matrix, terms=terms)
+    return SentenceVectors(matrix=matrix, terms=terms, idf=transformer.idf_)
+
+
+def transform(texts: Sequence[str], vectors: SentenceVectors, language: str = "english") -> csr_matrix:
+    """TF-IDF rows for new texts (a query) in the cluster's own terms and IDF, as ``TfidfVectorizer.transform``.
+
+    Terms the cluster lacks are dropped; a text with none of its terms is a zero row.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix as csr
+
+    counts, own_terms = term_counts(texts, language)
+    column = {term: i for i, term in enumerate(vectors.terms)}
+    mapped = np.fromiter((column.get(t, -1) for t in own_terms), dtype=np.int64, count=len(own_terms))
+    counts = counts.tocoo()
+    keep = mapped[counts.col] >= 0
+    columns = mapped[counts.col[keep]]
+    idf = vectors.idf if vectors.idf is not None else np.ones(len(vectors.terms))
+    rows = counts.row[keep]
+    weights = (1.0 + np.log(counts.data[keep])) * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(texts)))
+    return csr((weights / norms[rows], (rows, columns)), shape=(len(texts), len(vectors.terms)))
 
 
 @dataclass(frozen=True)

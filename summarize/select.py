@@ -2,9 +2,10 @@
 
 MMR (Carbonell and Goldstein 1998) picks, at each step, the sentence maximising
 ``lambda * relevance - (1 - lambda) * max cosine to the sentences already chosen``. The maximum
-similarity is updated incrementally (one sparse column per pick, O(nnz)), so no n x n matrix is
-ever built. Sentences at or above ``redundancy_threshold`` to a chosen one are never taken: the
-same fact copied across outlets appears once. Optionally the gain is divided by
+similarity is updated incrementally: one sparse row of cosines per pick, read from the term postings
+of the pick's terms, then O(n) vector work per pick, so no n x n matrix is ever built. Sentences
+at or above ``redundancy_threshold`` to a chosen one are never taken: the same fact copied across
+outlets appears once. Optionally the gain is divided by
 ``cost ** cost_exponent`` (Lin and Bilmes 2010, budgeted submodular maximisation).
 """
 
@@ -81,6 +82,7 @@ def mmr_select(
     chosen: list[int] = []
     spent = 0.0
     cut_text: str | None = None
+    transposed: csr_matrix | None = None
     while True:
         remaining = capacity - spent
         if remaining <= 0:
@@ -100,8 +102,11 @@ def mmr_select(
             break
         spent += costs[pick]
         if matrix.shape[1]:
-            column = np.asarray((matrix @ matrix[pick].T).todense()).ravel()
-            np.maximum(max_similarity, column, out=max_similarity)
+            if transposed is None:
+                transposed = matrix.T.tocsr()  # terms x sentences, built once: each pick then costs its terms' postings
+            similar = matrix[pick] @ transposed  # cosine of the pick to every sentence sharing a term with it
+            columns = similar.indices
+            max_similarity[columns] = np.maximum(max_similarity[columns], similar.data)
     return Selection(indices=tuple(chosen), cut_text=cut_text)
 
 

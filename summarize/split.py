@@ -3,6 +3,8 @@
 Text is cut into blocks that no sentence may cross (blank-line paragraphs, headings, list items), then each block
 is split by Punkt (Kiss & Strunk 2006, "Unsupervised Multilingual Sentence Boundary Detection", Computational
 Linguistics 32(4)) built from hand-authored parameters shipped in ``summarize/data/punkt_<language>.json``.
+Other languages in ``PUNKT_LANGUAGES`` run Punkt with empty parameters: no abbreviation list, so a title such as
+"Dr." or a German ordinal date ("am 3. Oktober") may end a sentence; dotted abbreviations ("z.B.") still hold.
 Nothing is downloaded, no pickle is loaded, and NLTK is imported only when the tokenizer is first built, so importing
 this module stays cheap (``import nltk`` costs about a second because of its eager SciPy/scikit-learn imports).
 """
@@ -30,6 +32,7 @@ __all__ = [
     "load_config",
     "split_blocks",
     "split_sentences",
+    "supported_languages",
 ]
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -39,23 +42,37 @@ _ORTHO_BEG_UC = 1 << 1
 _ORTHO_MID_LC = 1 << 5
 
 _LANGUAGE = re.compile(r"[a-z][a-z_]*")
+# Languages Punkt's period-based algorithm applies to (NLTK ships Punkt models for all but Arabic); those without a
+# parameter file in DATA_DIR get empty ones. Arabic also ends questions with U+061F.
+PUNKT_LANGUAGES = frozenset(
+    {
+        "arabic", "czech", "danish", "dutch", "english", "estonian", "finnish", "french", "german", "italian",
+        "norwegian", "polish", "portuguese", "russian", "slovene", "spanish", "swedish", "turkish",
+    }
+)  # fmt: skip
+_EXTRA_SENTENCE_ENDS = {"arabic": ("؟",)}
 # A type made of single letters joined by periods (u.s, j.r.r, u.s.a): an abbreviation even if not listed.
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 # Same-length replacements so Punkt sees the ASCII quotes it knows in every NLTK version; offsets are unchanged.
 _PUNKT_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 _ELLIPSIS = "…"
+_SPACED_GUILLEMET = re.compile(r"« | »")
 
 _LINE_BREAK = re.compile(r"\r\n?|[\v\f\x1c\x1d\x1e\x85\u2028]")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 _LIST_ITEM = re.compile(r"(?:[-*+•·▪‣◦–]|\(?(?P<num>\d{1,3})[.)]|\(?[a-z]\))\s+\S")
 _CLOSERS = "\"'”’»)]}`"
-_SENTENCE_END = ".!?…"
+_SENTENCE_END = ".!?…؟"
 _LINE_END_PUNCT = _SENTENCE_END + ":;,-–—/&"
 _OPENERS = "\"'“‘«([`"
 _LONE_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])[.)]")
 _FIRST_WORD = re.compile(r"[\"'“‘«(\[`]*([^\W\d_][^\s]*)")
 _MAX_HEADING_WORDS = 15
+# Punkt costs up to ~15 microseconds a character on abbreviation-dense text, and this NLTK aborts any regex search
+# after 5 s of wall clock (nltk.redos): longer blocks go to Punkt in pieces, so the time stays far below that.
+MAX_PUNKT_CHARS = 10_000
+_LIKELY_END = re.compile(r"[.!?…؟][\"'”’»)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _SHORT_LINE_RATIO = 0.6
 _WRAPPED_RATIO = 0.75
 _FUNCTION_WORDS = frozenset(
@@ -95,6 +112,7 @@ class PunktConfig:
     collocations: frozenset[tuple[str, str]]
     sentence_starters: frozenset[str]
     dotted_abbreviations: bool = True
+    extra_sentence_ends: tuple[str, ...] = ()
 
 
 class _AbbreviationTypes(set[str]):
@@ -111,12 +129,22 @@ def _normalise_language(language: str) -> str:
     name = language.strip().lower()
     if name == "en":
         name = "english"
-    if not _LANGUAGE.fullmatch(name) or not (DATA_DIR / f"punkt_{name}.json").is_file():
-        available = sorted(p.stem.removeprefix("punkt_") for p in DATA_DIR.glob("punkt_*.json"))
+    if not _LANGUAGE.fullmatch(name) or not (name in PUNKT_LANGUAGES or _parameter_file(name).is_file()):
         raise UsageError(
-            f"no sentence-splitting parameters for language {language!r}; available: {', '.join(available)}"
+            f"no sentence splitter for language {language!r}; choose from: {', '.join(supported_languages())}"
         )
     return name
+
+
+def _parameter_file(name: str) -> Path:
+    """The shipped Punkt parameter file of a normalised language name (it may not exist)."""
+    return DATA_DIR / f"punkt_{name}.json"
+
+
+def supported_languages() -> tuple[str, ...]:
+    """Languages the splitter accepts: those with shipped Punkt parameters and those Punkt runs with empty ones."""
+    shipped = {p.stem.removeprefix("punkt_") for p in DATA_DIR.glob("punkt_*.json")}
+    return tuple(sorted(PUNKT_LANGUAGES | shipped))
 
 
 def _types(values: Iterable[object], what: str) -> frozenset[str]:
@@ -130,9 +158,13 @@ def _types(values: Iterable[object], what: str) -> frozenset[str]:
 
 
 def load_config(language: str = "english") -> PunktConfig:
-    """Read the shipped, reviewable Punkt parameters for ``language`` (a JSON file, never a pickle or a download)."""
+    """Read the shipped, reviewable Punkt parameters for ``language`` (a JSON file, never a pickle or a download).
+
+    A language without a file gets empty parameters: Punkt's rules alone, see the module docstring.
+    """
     name = _normalise_language(language)
-    raw = json.loads((DATA_DIR / f"punkt_{name}.json").read_text(encoding="utf-8"))
+    path = _parameter_file(name)
+    raw = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
     groups = raw.get("abbreviations", {})
     abbreviations = [a for group in (groups.values() if isinstance(groups, dict) else [groups]) for a in group]
     collocations: set[tuple[str, str]] = set()
@@ -144,12 +176,13 @@ def load_config(language: str = "english") -> PunktConfig:
         abbreviations=_types(abbreviations, "abbreviation"),
         collocations=frozenset(collocations),
         sentence_starters=_types(raw.get("sentence_starters", []), "sentence starter"),
+        extra_sentence_ends=_EXTRA_SENTENCE_ENDS.get(name, ()),
     )
 
 
 def build_tokenizer(config: PunktConfig) -> PunktSentenceTokenizer:
     """Build a Punkt tokenizer from ``config`` without training or loading a model (imports NLTK lazily)."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
     params.abbrev_types = (
@@ -161,7 +194,14 @@ def build_tokenizer(config: PunktConfig) -> PunktSentenceTokenizer:
     # orthographic heuristic so makes "Plan B. The" a break while "George W. Bush" stays whole.
     for word in config.sentence_starters:
         params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
-    return PunktSentenceTokenizer(params)
+    if not config.extra_sentence_ends:
+        return PunktSentenceTokenizer(params)
+    language_vars = type(
+        "LanguageVars",
+        (PunktLanguageVars,),
+        {"sent_end_chars": (*PunktLanguageVars.sent_end_chars, *config.extra_sentence_ends)},
+    )
+    return PunktSentenceTokenizer(params, lang_vars=language_vars())
 
 
 @lru_cache(maxsize=8)
@@ -243,6 +283,9 @@ def _line_kinds(lines: list[str]) -> list[str]:
     """
     kinds: list[str] = []
     wrapped = _looks_hard_wrapped(lines)
+    lengths = [len(line) for line in lines]
+    longest = max(range(len(lines)), key=lengths.__getitem__, default=0)
+    runner_up = max((n for j, n in enumerate(lengths) if j != longest), default=0)
     for i, line in enumerate(lines):
         prev = lines[i - 1] if i else None
         prev_kind = kinds[i - 1] if i else None
@@ -260,7 +303,7 @@ def _line_kinds(lines: list[str]) -> list[str]:
             kinds.append("heading")
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        others = [len(x) for j, x in enumerate(lines) if j != i]
+        longest_other = runner_up if i == longest else lengths[longest]  # max over the other lines, in O(1)
         words = line.split()
         if (
             len(lines) > 1
@@ -269,7 +312,7 @@ def _line_kinds(lines: list[str]) -> list[str]:
             and len(words) <= _MAX_HEADING_WORDS
             and words[-1].lower() not in _FUNCTION_WORDS
             and (nxt is None or _starts_like_sentence(nxt))
-            and (len(line) < _SHORT_LINE_RATIO * max(others) or (not wrapped and _is_title_case(line)))
+            and (len(line) < _SHORT_LINE_RATIO * longest_other or (not wrapped and _is_title_case(line)))
         ):
             kinds.append("heading")
             continue
@@ -304,15 +347,23 @@ def split_blocks(text: str) -> list[str]:
 
 
 def _punkt_view(block: str) -> tuple[str, list[int] | None]:
-    """The block as Punkt should see it (ASCII quotes, ``…`` as ``...``) and a map from its offsets to the block's."""
+    """The block as Punkt should see it (ASCII quotes, ``…`` as ``...``) and a map from its offsets to the block's.
+
+    French spaced guillemets (``« C'est »``) swap quote and space, so Punkt sees a quote hugging its word.
+    """
     view = block.translate(_PUNKT_QUOTES)
-    if _ELLIPSIS not in view:
+    swaps = [m.start() for m in _SPACED_GUILLEMET.finditer(block)]
+    if _ELLIPSIS not in view and not swaps:
         return view, None
+    chars, moved = list(view), list(range(len(view)))
+    for i in swaps:
+        chars[i], chars[i + 1] = chars[i + 1], chars[i]
+        moved[i], moved[i + 1] = moved[i + 1], moved[i]
     offsets: list[int] = []
-    for i, ch in enumerate(view):
-        offsets.extend([i] * (3 if ch == _ELLIPSIS else 1))
+    for ch, origin in zip(chars, moved, strict=True):
+        offsets.extend([origin] * (3 if ch == _ELLIPSIS else 1))
     offsets.append(len(view))
-    return view.replace(_ELLIPSIS, "..."), offsets
+    return "".join(chars).replace(_ELLIPSIS, "..."), offsets
 
 
 def _starts_lower_case(sentence: str) -> bool:
@@ -326,7 +377,7 @@ def _repair(sentences: list[str]) -> list[str]:
 
     The second covers ``"Why?" he asked.``: Punkt always breaks after ``?``/``!`` and after unknown abbreviations.
     """
-    merged: list[str] = []
+    merged: list[list[str]] = []  # parts joined once at the end: linear even when every split is undone
     carry = ""
     for sentence in sentences:
         sentence = f"{carry} {sentence}" if carry else sentence
@@ -334,16 +385,39 @@ def _repair(sentences: list[str]) -> list[str]:
         if _LONE_MARKER.fullmatch(sentence):
             carry = sentence
         elif merged and _starts_lower_case(sentence):
-            merged[-1] = f"{merged[-1]} {sentence}"
+            merged[-1].append(sentence)
         else:
-            merged.append(sentence)
+            merged.append([sentence])
     if carry:
-        merged.append(carry)
-    return merged
+        merged.append([carry])
+    return [" ".join(parts) for parts in merged]
+
+
+def _pieces(block: str, limit: int = MAX_PUNKT_CHARS) -> list[str]:
+    """Cut a block longer than ``limit`` characters into pieces Punkt splits in bounded time.
+
+    Each cut is at the last likely sentence end (``. `` before a capital) in the second half of the window, else at
+    its last space, else at the limit: a run of that many characters without either is not prose anyway.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(block) - start > limit:
+        end, middle = start + limit, start + limit // 2
+        cut = max((m.end() for m in _LIKELY_END.finditer(block, middle, end)), default=-1)
+        if cut < 0:
+            space = block.rfind(" ", middle, end)
+            cut = space + 1 if space >= 0 else end
+        pieces.append(block[start:cut])
+        start = cut
+    pieces.append(block[start:])
+    return pieces
 
 
 def _split_block(block: str, tokenizer: PunktSentenceTokenizer, repair: bool = True) -> list[str]:
     """Split one whitespace-normalised block into sentences with Punkt; every character is kept, in order."""
+    if len(block) > MAX_PUNKT_CHARS:
+        sentences = [s for piece in _pieces(block) for s in _split_block(piece, tokenizer, repair=False)]
+        return _repair(sentences) if repair else sentences
     view, offsets = _punkt_view(block)
     starts = [start for start, _ in tokenizer.span_tokenize(view)][1:]
     if offsets is not None:

@@ -25,13 +25,17 @@ Examples:
 
   summarize a.txt b.html --sentences 3 --format markdown
 
+  summarize cluster.json --query "missile production" --format json
+
+  summarize artikel.txt --language german --sentences 3
+
   cat article.txt | summarize - --words 60
 
   summarize split seeds/001_8392e74e520cd89a.txt
 
   summarize evaluate ../shared/data/duc2004 --method mmr --method lead
 
-`summarize PATH...` is short for `summarize run PATH...`.
+`summarize PATH...` is short for `summarize run PATH...`. Shell completion: `summarize --install-completion`.
 """
 
 
@@ -82,6 +86,7 @@ def _root(
     pass
 
 
+from summarize.cli import batch as _batch  # noqa: E402,F401
 from summarize.cli import commands as _commands  # noqa: E402,F401  (registers the subcommands)
 from summarize.cli import evaluate as _evaluate  # noqa: E402,F401
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 from typing import Annotated
 
@@ -12,11 +13,41 @@ from summarize.cli import app, fail, warn
 from summarize.errors import UsageError
 from summarize.options import METHOD_HELP, Options
 
+
+def _complete_languages(incomplete: str) -> list[str]:
+    """Shell completion of --language: the supported languages."""
+    from summarize.api import supported_languages
+
+    return [language for language in supported_languages() if language.startswith(incomplete)]
+
+
+def _complete_methods(incomplete: str) -> list[str]:
+    """Shell completion of --method: the method names."""
+    return [name for name in METHOD_HELP if name.startswith(incomplete)]
+
+
+def _complete_formats(incomplete: str) -> list[str]:
+    """Shell completion of --format."""
+    return [name for name in ("text", "markdown", "json") if name.startswith(incomplete)]
+
+
 PathsArgument = Annotated[
-    list[str], typer.Argument(metavar="PATH...", help="Files or directories to read; - reads standard input.")
+    list[str],
+    typer.Argument(
+        metavar="PATH...",
+        help="Files or directories to read (.txt, .md, .html, or a .json/.jsonl cluster); - reads standard input.",
+    ),
 ]
 Recursive = Annotated[bool, typer.Option("--recursive", "-r", help="Read directories recursively.")]
-Language = Annotated[str, typer.Option("--language", help="The documents' language (stemmer, stop words).")]
+Language = Annotated[
+    str,
+    typer.Option(
+        "--language",
+        help="The documents' language (splitter, stemmer, stop words): arabic, english, french, german, italian, "
+        "portuguese, spanish or swedish.",
+        autocompletion=_complete_languages,
+    ),
+]
 
 
 def read_inputs(paths: list[str], recursive: bool) -> tuple:
@@ -42,7 +73,8 @@ def write_output(text: str, output: Path | None, inputs: list[str]) -> None:
 @app.command(
     "run",
     help="Summarise the documents at PATH... into one summary (the default command).",
-    epilog="Example: summarize seeds/ --words 150 --format markdown",
+    epilog="Examples: summarize seeds/ --words 150 --format markdown; "
+    'summarize cluster.json --query "missile production" --format json',
 )
 def run(
     paths: PathsArgument,
@@ -56,14 +88,29 @@ def run(
         ),
     ] = False,
     method: Annotated[
-        str, typer.Option("--method", "-m", help=f"One of: {', '.join(METHOD_HELP)}.", show_default=True)
+        str,
+        typer.Option(
+            "--method",
+            "-m",
+            help=f"One of: {', '.join(METHOD_HELP)}.",
+            show_default=True,
+            autocompletion=_complete_methods,
+        ),
     ] = "mmr",
     lambda_: Annotated[
         float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")
     ] = Options.lambda_,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")
+        str,
+        typer.Option("--format", "-f", help="Output format: text, markdown or json.", autocompletion=_complete_formats),
     ] = "text",
+    query: Annotated[
+        str | None,
+        typer.Option("--query", "-q", help="Focus the summary on this question or topic (mmr, centroid, lexrank)."),
+    ] = None,
+    query_weight: Annotated[
+        float, typer.Option("--query-weight", help="Weight of similarity to the query against centrality, in [0, 1].")
+    ] = Options.query_weight,
     recursive: Recursive = False,
     language: Language = "english",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random method.")] = 0,
@@ -77,19 +124,30 @@ def run(
         raise fail(f"unknown format {output_format!r}; choose from: {', '.join(FORMATS)}", 2)
     if sum(b is not None for b in (words, sentences, chars)) > 1:
         raise UsageError("give only one of --words, --sentences and --chars")
-    from summarize.api import Summarizer
+    from summarize.api import Summarizer, SummarizeWarning
 
-    summarizer = Summarizer(method, lambda_=lambda_, language=language, random_state=seed)
+    summarizer = Summarizer(
+        method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight
+    )
     summarizer._options()  # validate options before reading any input
     documents = read_inputs(paths, recursive)
-    summary = summarizer.summarize(documents, words=words, sentences=sentences, chars=chars, truncate=truncate)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SummarizeWarning)
+        summary = summarizer.summarize(documents, words=words, sentences=sentences, chars=chars, truncate=truncate)
+    for warning in caught:  # ours as one line each; anything else as Python would have shown it
+        if issubclass(warning.category, SummarizeWarning):
+            warn(str(warning.message))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
     write_output(render(summary, output_format), output, paths)
 
 
 @app.command("split", help="Print the sentences of PATH..., one per line, as the summariser sees them.")
 def split(paths: PathsArgument, recursive: Recursive = False, language: Language = "english") -> None:
-    from summarize.api import extract_sentences
+    from summarize.api import extract_sentences, supported_languages
 
+    if language not in supported_languages():
+        raise UsageError(f"unsupported language {language!r}; choose from: {', '.join(supported_languages())}")
     documents = read_inputs(paths, recursive)
     lines = [sentence.text for sentence in extract_sentences(documents, language)]
     sys.stdout.write("".join(line + "\n" for line in lines))

@@ -1,0 +1,80 @@
+"""``summarize batch INPUT -o OUTPUT``: many clusters, in parallel, resumable (see ``summarize.batch``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarize.cli import app, warn
+from summarize.errors import UsageError
+from summarize.options import METHOD_HELP, Options
+
+EPILOG = """INPUT is a JSONL file, one cluster a line: {"id": "c1", "documents": ["text", {"text": "...", "title":
+"...", "url": "...", "published": "2024-07-28"}]}, or a directory holding one folder per cluster.
+
+Each line of OUTPUT is {"id": ..., "summary": {...}} (the json format of `summarize run`) or
+{"id": ..., "error": "..."}, in input order. Rerunning the same command skips the clusters already in OUTPUT.
+Exit status: 0 when every cluster was summarised, 1 when some became error records, 2 for bad options.
+
+Examples: summarize batch clusters.jsonl -o summaries.jsonl --jobs 2;
+summarize batch ../shared/data/duc2004/docs -o duc.jsonl --words 100;
+summarize batch clusters.jsonl -o out.jsonl --engine dask --scheduler tcp://10.0.0.5:8786"""
+
+
+@app.command(
+    "batch", help="Summarise many clusters (JSONL or a directory of cluster folders) into JSONL.", epilog=EPILOG
+)
+def batch(
+    source: Annotated[str, typer.Argument(metavar="INPUT", help="A JSONL file or a directory of cluster folders.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Append records to this JSONL file (resumable); default: standard output."),
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (Dask workers with --engine dask).")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="process (a local process pool) or dask.")] = "process",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Address of a Dask scheduler (default: a local Dask cluster).")
+    ] = None,
+    words: Annotated[int | None, typer.Option("--words", "-w", help="Budget in words (default 150).")] = None,
+    sentences: Annotated[int | None, typer.Option("--sentences", "-s", help="Budget in sentences.")] = None,
+    chars: Annotated[int | None, typer.Option("--chars", "-c", help="Budget in characters.")] = None,
+    truncate: Annotated[
+        bool, typer.Option("--truncate", help="Cut the last sentence at the budget instead of leaving it out.")
+    ] = False,
+    method: Annotated[str, typer.Option("--method", "-m", help=f"One of: {', '.join(METHOD_HELP)}.")] = "mmr",
+    lambda_: Annotated[
+        float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")
+    ] = Options.lambda_,
+    language: Annotated[str, typer.Option("--language", help="The documents' language.")] = "english",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the random method.")] = 0,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal)."),
+    ] = None,
+) -> None:
+    if sum(b is not None for b in (words, sentences, chars)) > 1:
+        raise UsageError("give only one of --words, --sentences and --chars")
+    from summarize.api import Summarizer, make_budget
+    from summarize.batch import run_batch
+
+    summarizer = Summarizer(method, lambda_=lambda_, language=language, random_state=seed)
+    budget = make_budget(words, sentences, chars, truncate)
+    report = run_batch(
+        source, output, summarizer, budget, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress
+    )
+    if report.repaired:
+        warn(f"{output}: removed a truncated last line left by an interrupted run; its cluster was run again")
+    if report.skipped:
+        warn(f"skipped {report.skipped} cluster(s) already in {output}")
+    if report.failed:
+        where = output if output is not None else "the output"
+        typer.echo(
+            f"summarize: {report.failed} of {report.done + report.failed} cluster(s) failed "
+            f"(error records in {where}); first: {report.failures[0]}",
+            err=True,
+        )
+        sys.stdout.flush()
+        raise typer.Exit(1)

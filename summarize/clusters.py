@@ -1,0 +1,229 @@
+"""Clusters as JSON or JSONL files with metadata: how newsletter pipelines hand articles to the summariser.
+
+A document record is a JSON object ``{"text", "id", "title", "url", "published", "format"}`` (only ``text`` is
+required; other keys are ignored) or a bare string. A ``.json`` file holds one cluster ``{"id", "title",
+"documents": [...]}``, a list of document records, or a list of clusters; a ``.jsonl`` file holds one record per
+line, every line a document (together one cluster) or every line a cluster. ``published`` is an ISO 8601 date
+(it orders the sentences, compared as text); ``title`` and ``url`` make the citations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from os import PathLike
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from summarize.errors import InputError
+from summarize.types import Document
+
+__all__ = [
+    "CLUSTER_SUFFIXES",
+    "ClusterRecord",
+    "cluster_from_record",
+    "document_from_record",
+    "read_cluster_file",
+    "read_clusters",
+]
+
+CLUSTER_SUFFIXES: frozenset[str] = frozenset({".json", ".jsonl"})
+_ISO_8601 = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_FORMATS = ("text", "html")
+
+
+@dataclass(frozen=True)
+class ClusterRecord:
+    """One cluster read from a file: its id, its title (a headline, if the file gives one) and its documents."""
+
+    id: str
+    title: str | None
+    documents: tuple[Document, ...]
+
+
+def _prefix(where: str) -> str:
+    return f"{where}: " if where else ""
+
+
+def _optional_text(record: dict[str, Any], key: str, where: str) -> str | None:
+    """``record[key]`` as a stripped string, None when absent, null or blank; anything else is an InputError."""
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"{_prefix(where)}{key!r} must be a string, got {type(value).__name__} {value!r:.40}")
+    return value.strip() or None
+
+
+def _identifier(record: dict[str, Any], default: str, where: str) -> str:
+    """The record's ``id`` (a string or an integer), else ``default``."""
+    value = record.get("id")
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(f"{_prefix(where)}'id' must be a string or an integer, got {type(value).__name__}")
+    return str(value).strip() or default
+
+
+def _published(record: dict[str, Any], where: str) -> str | None:
+    """An ISO 8601 date or date-time (so that sorting the strings sorts the dates), or None."""
+    value = _optional_text(record, "published", where)
+    if value is None:
+        return None
+    valid = _ISO_8601.fullmatch(value) is not None
+    if valid:
+        try:
+            date.fromisoformat(value[:10])
+        except ValueError:
+            valid = False
+    if not valid:
+        raise InputError(
+            f"{_prefix(where)}'published' must be an ISO 8601 date or date-time such as 2024-07-28 or "
+            f"2024-07-28T09:30:00Z, got {value!r:.40}"
+        )
+    return value
+
+
+def document_from_record(record: object, default_id: str = "", where: str = "") -> Document:
+    """A Document from one JSON record (an object with ``text`` and metadata, or a bare string); InputError if bad.
+
+    ``default_id`` names a document without an ``id``; ``where`` ("clusters.jsonl, line 3") starts error messages.
+    """
+    if isinstance(record, str):
+        record = {"text": record}
+    if not isinstance(record, dict):
+        raise InputError(
+            f"{_prefix(where)}a document is an object with a 'text' or a string, got {type(record).__name__}"
+        )
+    text = record.get("text")
+    if text is not None and not isinstance(text, str):
+        raise InputError(f"{_prefix(where)}'text' must be a string, got {type(text).__name__}")
+    if text is None or not text.strip():
+        raise InputError(f"{_prefix(where)}the document has {'no' if text is None else 'an empty'} 'text'")
+    text_format = record.get("format", "text")
+    if text_format not in _FORMATS:
+        raise InputError(f"{_prefix(where)}'format' must be 'text' or 'html', got {text_format!r:.40}")
+    return Document(
+        text=text,
+        id=_identifier(record, default_id, where),
+        title=_optional_text(record, "title", where),
+        url=_optional_text(record, "url", where),
+        published=_published(record, where),
+        format=text_format,
+    )
+
+
+def _documents(records: Iterable[tuple[object, str]], cluster_id: str) -> tuple[Document, ...]:
+    """Documents from (record, where) pairs, numbered ``<cluster id>#<n>`` when they have no id; ids must be unique."""
+    documents: list[Document] = []
+    seen: dict[str, str] = {}
+    for number, (record, where) in enumerate(records, start=1):
+        document = document_from_record(record, f"{cluster_id}#{number}", where)
+        if document.id in seen:
+            raise InputError(f"{where}: document id {document.id!r} already used ({seen[document.id]})")
+        seen[document.id] = where
+        documents.append(document)
+    if not documents:
+        raise InputError(f"cluster {cluster_id!r} has no documents")
+    return tuple(documents)
+
+
+def cluster_from_record(record: object, default_id: str = "", where: str = "") -> ClusterRecord:
+    """A ClusterRecord from ``{"id", "title", "documents": [...]}`` or a bare list of document records."""
+    if isinstance(record, list):
+        record = {"documents": record}
+    if not isinstance(record, dict) or not isinstance(record.get("documents"), list):
+        raise InputError(f"{_prefix(where)}a cluster is an object with a 'documents' list, or a list of documents")
+    cluster_id = _identifier(record, default_id, where)
+    where = where or f"cluster {cluster_id!r}"
+    documents = _documents(
+        ((item, f"{where}, document {n}") for n, item in enumerate(record["documents"], start=1)), cluster_id
+    )
+    return ClusterRecord(id=cluster_id, title=_optional_text(record, "title", where), documents=documents)
+
+
+def _is_cluster(value: object) -> bool:
+    return isinstance(value, dict) and "documents" in value
+
+
+def _json_lines(path: Path) -> Iterator[tuple[int, object]]:
+    """(line number, parsed value) for every non-blank line of a UTF-8 JSONL file, read line by line."""
+    with _open(path) as stream:
+        for number, raw in enumerate(stream, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                if line.strip():
+                    yield number, json.loads(line)
+            except UnicodeDecodeError as error:
+                raise InputError(f"{path.as_posix()}, line {number}: not valid UTF-8 ({error.reason})") from None
+            except json.JSONDecodeError as error:
+                raise InputError(f"{path.as_posix()}, line {number}: invalid JSON: {error.msg}") from None
+
+
+def _open(path: Path) -> BinaryIO:
+    """The file opened for reading bytes; InputError (one line) when it cannot be."""
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read {path.as_posix()}: {(error.strerror or str(error)).lower()}") from None
+
+
+def read_clusters(path: str | PathLike[str]) -> list[ClusterRecord]:
+    """Every cluster in a ``.json`` or ``.jsonl`` file, in file order; InputError (one line) when it is malformed."""
+    path = Path(path)
+    name = path.as_posix()
+    suffix = path.suffix.lower()
+    if suffix not in CLUSTER_SUFFIXES:
+        raise InputError(f"{name}: a cluster file ends in .json or .jsonl")
+    if suffix == ".jsonl":
+        lines = list(_json_lines(path))
+        if not lines:
+            raise InputError(f"{name}: no records in the file")
+        kinds = {_is_cluster(value) for _, value in lines}
+        if len(kinds) > 1:
+            raise InputError(f"{name}: mixes cluster lines (with 'documents') and document lines")
+        if kinds == {False}:
+            records = ((value, f"{name}, line {number}") for number, value in lines)
+            return [ClusterRecord(id=path.stem, title=None, documents=_documents(records, path.stem))]
+        clusters = [
+            cluster_from_record(value, f"{path.stem}-{n}", f"{name}, line {number}")
+            for n, (number, value) in enumerate(lines, start=1)
+        ]
+    else:
+        with _open(path) as stream:
+            data = stream.read()
+        try:
+            value = json.loads(data.decode("utf-8-sig"))
+        except UnicodeDecodeError as error:
+            raise InputError(f"{name}: not valid UTF-8 (byte {error.start})") from None
+        except json.JSONDecodeError as error:
+            raise InputError(f"{name}, line {error.lineno}: invalid JSON: {error.msg}") from None
+        if isinstance(value, list) and value and all(_is_cluster(item) for item in value):
+            clusters = [
+                cluster_from_record(item, f"{path.stem}-{n}", f"{name}, cluster {n}")
+                for n, item in enumerate(value, start=1)
+            ]
+        elif isinstance(value, (list, dict)):
+            clusters = [cluster_from_record(value, path.stem, name)]
+        else:
+            raise InputError(f"{name}: expected a cluster object or a list, got {type(value).__name__}")
+    seen: set[str] = set()
+    for cluster in clusters:
+        if cluster.id in seen:
+            raise InputError(f"{name}: cluster id {cluster.id!r} is used twice")
+        seen.add(cluster.id)
+    return clusters
+
+
+def read_cluster_file(path: str | PathLike[str]) -> list[Document]:
+    """The documents of the one cluster in a ``.json``/``.jsonl`` file (more than one cluster is an InputError)."""
+    clusters = read_clusters(path)
+    if len(clusters) > 1:
+        raise InputError(
+            f"{Path(path).as_posix()} holds {len(clusters)} clusters; summarise one at a time, "
+            "or each with `summarize batch`"
+        )
+    return list(clusters[0].documents)

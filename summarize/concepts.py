@@ -1,0 +1,352 @@
+"""Bigram concepts and exact concept-coverage selection (Gillick and Favre 2009, "A Scalable Global Model").
+
+A concept is a bigram of stemmed words (a bigram of two stop words is not one), weighted by the number of the
+cluster's documents that contain it; concepts in fewer than ``min_df`` documents are dropped. A summary's value
+is the total weight of the distinct concepts it covers, so a fact repeated across outlets counts once and
+redundancy needs no separate penalty. ``ilp_select`` maximises that value exactly under the budget with
+``scipy.optimize.milp`` (HiGHS); ``coverage_scores`` gives the same weights as a per-sentence relevance for MMR.
+Everything is built from sparse sentence x concept incidence matrices, with no loop over sentence pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain, pairwise
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from summarize.select import Selection, budget_capacity, cut_to_budget, eligible_sentences, sentence_costs
+from summarize.types import Budget
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+    from summarize.options import Options
+    from summarize.represent import Cluster
+
+_TOKEN = re.compile(r"[^\W_]+")
+MIN_DF = 3
+"""Gillick and Favre (2009) keep the bigrams that occur in at least three documents of a DUC/TAC cluster."""
+ILP_TIME_LIMIT = 10.0
+"""Seconds HiGHS may spend on one cluster before the greedy solution is used instead."""
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """A sentence x concept 0/1 incidence matrix (CSR), the concepts' weights and their names (``"w1 w2"``)."""
+
+    incidence: csr_matrix
+    weights: np.ndarray
+    names: tuple[str, ...]
+
+
+def sentence_tokens(texts: Sequence[str], language: str = "english") -> list[list[str]]:
+    """Lower-cased, stemmed word tokens of each text, stop words kept (they may sit inside a concept)."""
+    from summarize.represent import _stemmer
+
+    stem = _stemmer(language)
+    token_lists = [_TOKEN.findall(text.lower()) for text in texts]
+    stems = {w: stem(w) for w in dict.fromkeys(chain.from_iterable(token_lists))}
+    return [[stems[w] for w in tokens] for tokens in token_lists]
+
+
+def extract_concepts(
+    cluster: Cluster,
+    min_df: int = MIN_DF,
+    position_weight: float = 0.0,
+    half_life: float = 3.0,
+    unigram_weight: float = 0.0,
+) -> Concepts:
+    """Bigram concepts of the cluster weighted by document frequency (Gillick and Favre 2009).
+
+    With ``position_weight`` p > 0 a document counts ``1 - p + p * 0.5 ** (k / half_life)`` instead of 1, where k
+    is the position of its first sentence holding the concept: facts from the leads weigh more. With fewer
+    documents than ``min_df`` sentences are counted instead of documents, so one article still has concepts.
+    """
+    from scipy.sparse import csr_matrix as csr
+
+    from summarize.represent import stop_words
+
+    texts = cluster.texts
+    n = len(texts)
+    tokens = sentence_tokens(texts, cluster.language)
+    stops = stop_words(cluster.language)
+    vocabulary = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(tokens)))}
+    if n == 0 or not vocabulary:
+        return Concepts(csr((n, 0)), np.zeros(0), ())
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+    ids = np.fromiter((vocabulary[t] for t in chain.from_iterable(tokens)), dtype=np.int64, count=int(lengths.sum()))
+    is_stop = np.fromiter((t in stops for t in vocabulary), dtype=bool, count=len(vocabulary))
+    rows = np.repeat(np.arange(n), lengths)
+    pair = rows[:-1] == rows[1:]  # consecutive tokens of the same sentence
+    first, second, row = ids[:-1][pair], ids[1:][pair], rows[:-1][pair]
+    keep = ~(is_stop[first] & is_stop[second]) & ~_is_number(first, vocabulary) & ~_is_number(second, vocabulary)
+    size = len(vocabulary)
+    codes = first[keep] * size + second[keep]
+    row = row[keep]
+    if unigram_weight > 0:  # content words as concepts too (code size * size + id), for unigram coverage
+        content = ~is_stop[ids] & ~_is_number(ids, vocabulary)
+        codes = np.concatenate([codes, size * size + ids[content]])
+        row = np.concatenate([row, rows[content]])
+    if codes.size == 0:
+        return Concepts(csr((n, 0)), np.zeros(0), ())
+    unique, column = np.unique(codes, return_inverse=True)
+    incidence = csr((np.ones(codes.size), (row, column)), shape=(n, unique.size))
+    incidence.sum_duplicates()
+    incidence.data[:] = 1.0
+    unit, position = _counting_units(cluster, min_df)
+    prior = (1.0 - position_weight) + position_weight * np.power(0.5, position / half_life)
+    coo = incidence.tocoo()
+    # per (unit, concept): the earliest sentence holding it; sort by (concept, unit, position) and take firsts
+    order = np.lexsort((position[coo.row], unit[coo.row], coo.col))
+    col, un, rw = coo.col[order], unit[coo.row][order], coo.row[order]
+    firsts = np.ones(col.size, dtype=bool)
+    firsts[1:] = (col[1:] != col[:-1]) | (un[1:] != un[:-1])
+    frequency = np.bincount(col[firsts], minlength=unique.size)
+    weights = np.bincount(col[firsts], weights=prior[rw[firsts]], minlength=unique.size)
+    kept = np.flatnonzero(frequency >= min(min_df, int(unit.max()) + 1))
+    words = list(vocabulary)
+    names = tuple(
+        words[c - size * size] if c >= size * size else f"{words[c // size]} {words[c % size]}"
+        for c in unique[kept].tolist()
+    )
+    weights = np.where(unique >= size * size, unigram_weight, 1.0) * weights
+    return Concepts(incidence[:, kept].tocsr(), weights[kept], names)
+
+
+def _is_number(ids: np.ndarray, vocabulary: dict[str, int]) -> np.ndarray:
+    """Whether each token id is all digits (numbers alone make poor concepts: "1 2", "the 1998")."""
+    digits = np.fromiter((t.isdigit() for t in vocabulary), dtype=bool, count=len(vocabulary))
+    return digits[ids]
+
+
+def _counting_units(cluster: Cluster, min_df: int) -> tuple[np.ndarray, np.ndarray]:
+    """The unit each sentence counts in (its document; its own index if the cluster has too few documents)."""
+    n = len(cluster.sentences)
+    doc = np.fromiter((s.doc_index for s in cluster.sentences), dtype=np.int64, count=n)
+    position = np.fromiter((s.position for s in cluster.sentences), dtype=float, count=n)
+    if len(cluster.documents) < min(min_df, 2) or len(np.unique(doc)) < min_df:
+        return np.arange(n), position
+    return doc, position
+
+
+def coverage_scores(concepts: Concepts) -> np.ndarray:
+    """Each sentence's total concept weight (its concept-coverage value when chosen alone)."""
+    return np.asarray(concepts.incidence @ concepts.weights).ravel()
+
+
+def ilp_select(
+    concepts: Concepts,
+    texts: Sequence[str],
+    budget: Budget,
+    eligible: np.ndarray | None = None,
+    exclusive_pairs: np.ndarray | None = None,
+    time_limit: float = ILP_TIME_LIMIT,
+    language: str = "english",
+) -> Selection:
+    """The sentences covering the most concept weight within the budget: Gillick and Favre's (2009) ILP.
+
+    maximise sum_j w_j c_j  subject to  sum_i l_i s_i <= L,  c_j <= sum_{i holds j} s_i,  s_a + s_b <= 1 for each
+    pair in ``exclusive_pairs``, all binary. Solved by HiGHS through ``scipy.optimize.milp``; if it finds no
+    solution within ``time_limit`` the greedy one is used. With ``budget.truncate`` the words left over are
+    filled by the start of the sentence adding the most uncovered weight, as ROUGE's ``-l`` cut would.
+    """
+    n = len(texts)
+    costs = sentence_costs(texts, budget)
+    capacity = budget_capacity(budget)
+    allowed = (costs > 0) & (costs <= capacity)
+    if eligible is not None:
+        allowed &= eligible
+    chosen = _solve(concepts, costs, capacity, allowed, exclusive_pairs, time_limit)
+    if chosen is None:
+        chosen = greedy_coverage(concepts, costs, capacity, allowed, exclusive_pairs)
+    weights = coverage_scores(concepts)
+    chosen = sorted(chosen, key=lambda i: (-weights[i], i))  # "picked" order: most valuable first
+    remaining = capacity - float(costs[chosen].sum()) if chosen else capacity
+    if not budget.truncate or remaining <= 0 or n == len(chosen):
+        return Selection(indices=tuple(chosen))
+    return _fill(concepts, texts, budget, chosen, remaining, eligible, exclusive_pairs, costs, language)
+
+
+def _solve(
+    concepts: Concepts,
+    costs: np.ndarray,
+    capacity: float,
+    allowed: np.ndarray,
+    exclusive_pairs: np.ndarray | None,
+    time_limit: float,
+) -> list[int] | None:
+    """The ILP's optimal sentences, or None when HiGHS stops without a feasible solution."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import csr_matrix as csr
+    from scipy.sparse import hstack, identity, vstack
+
+    n, m = concepts.incidence.shape
+    if not allowed.any():
+        return []
+    if m == 0:
+        return None  # nothing to cover: let the greedy fallback take the first sentences that fit
+    # a concept held by no allowed sentence can never be covered: its variable is fixed at 0
+    reachable = np.asarray(concepts.incidence[allowed].sum(axis=0)).ravel() > 0
+    objective = np.concatenate([np.zeros(n), -concepts.weights * reachable])
+    budget_row = csr(np.concatenate([costs, np.zeros(m)])[np.newaxis, :])
+    cover = hstack([-concepts.incidence.T, identity(m, format="csr")], format="csr")  # c_j - sum s_i <= 0
+    blocks = [budget_row, cover]
+    upper = [np.array([capacity]), np.zeros(m)]
+    if exclusive_pairs is not None and len(exclusive_pairs):
+        k = len(exclusive_pairs)
+        rows = np.repeat(np.arange(k), 2)
+        pairs = csr((np.ones(2 * k), (rows, exclusive_pairs.ravel())), shape=(k, n + m))
+        blocks.append(pairs)
+        upper.append(np.ones(k))
+    matrix = vstack(blocks, format="csr")
+    constraints = LinearConstraint(matrix, -np.inf, np.concatenate(upper))
+    bounds = Bounds(np.zeros(n + m), np.concatenate([allowed.astype(float), reachable.astype(float)]))
+    result = milp(
+        objective,
+        constraints=constraints,
+        integrality=np.ones(n + m),
+        bounds=bounds,
+        options={"time_limit": time_limit, "disp": False},
+    )
+    if result.x is None:
+        return None
+    return np.flatnonzero(result.x[:n] > 0.5).tolist()
+
+
+def greedy_coverage(
+    concepts: Concepts,
+    costs: np.ndarray,
+    capacity: float,
+    allowed: np.ndarray,
+    exclusive_pairs: np.ndarray | None = None,
+    cost_exponent: float = 1.0,
+) -> list[int]:
+    """Budgeted greedy concept coverage: add the sentence with most uncovered weight per cost ** r that fits.
+
+    Lin and Bilmes (2010) show this, compared with the best single sentence, is a constant-factor approximation.
+    """
+    incidence = concepts.incidence
+    uncovered = concepts.weights.astype(float).copy()
+    available = allowed.copy()
+    scale = np.power(np.maximum(costs, 1.0), cost_exponent)
+    partners = _partner_lists(exclusive_pairs, len(costs))
+    chosen: list[int] = []
+    spent = 0.0
+    while True:
+        candidates = available & (costs <= capacity - spent)
+        if not candidates.any():
+            break
+        gain = np.asarray(incidence @ uncovered).ravel() / scale
+        pick = int(np.argmax(np.where(candidates, gain, -np.inf)))
+        chosen.append(pick)
+        spent += costs[pick]
+        available[pick] = False
+        available[partners.get(pick, [])] = False
+        uncovered[incidence[pick].indices] = 0.0
+    best_single = np.where(allowed, coverage_scores(concepts), -np.inf)
+    if allowed.any():
+        single = int(np.argmax(best_single))
+        covered = np.zeros(len(uncovered), dtype=bool)
+        for index in chosen:
+            covered[incidence[index].indices] = True
+        if best_single[single] > float(concepts.weights[covered].sum()):
+            return [single]
+    return chosen
+
+
+def _partner_lists(exclusive_pairs: np.ndarray | None, n: int) -> dict[int, list[int]]:
+    """For each sentence, the sentences it may not be chosen with."""
+    partners: dict[int, list[int]] = {}
+    if exclusive_pairs is None:
+        return partners
+    for a, b in exclusive_pairs.tolist():
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    return partners
+
+
+def _fill(
+    concepts: Concepts,
+    texts: Sequence[str],
+    budget: Budget,
+    chosen: list[int],
+    remaining: float,
+    eligible: np.ndarray | None,
+    exclusive_pairs: np.ndarray | None,
+    costs: np.ndarray,
+    language: str = "english",
+) -> Selection:
+    """Add the start of the sentence whose cut to ``remaining`` covers the most new weight (ties: earlier index)."""
+    covered = np.zeros(concepts.incidence.shape[1], dtype=bool)
+    for index in chosen:
+        covered[concepts.incidence[index].indices] = True
+    candidates = np.ones(len(texts), dtype=bool) if eligible is None else eligible.copy()
+    candidates &= costs > 0
+    candidates[chosen] = False
+    if exclusive_pairs is not None and len(exclusive_pairs):
+        taken = np.zeros(len(texts), dtype=bool)
+        taken[chosen] = True
+        first, second = exclusive_pairs[:, 0], exclusive_pairs[:, 1]
+        candidates[second[taken[first]]] = False
+        candidates[first[taken[second]]] = False
+    if not candidates.any():
+        return Selection(indices=tuple(chosen))
+    indices = np.flatnonzero(candidates)
+    cuts = [cut_to_budget(texts[i], remaining, budget) for i in indices.tolist()]
+    index_of = {name: j for j, name in enumerate(concepts.names)}
+    gains = np.zeros(len(indices))
+    for k, tokens in enumerate(sentence_tokens(cuts, language)):
+        held = {index_of.get(f"{a} {b}", -1) for a, b in pairwise(tokens)} - {-1}
+        new = [j for j in held if not covered[j]]
+        gains[k] = float(concepts.weights[new].sum()) if new else 0.0
+    if gains.max() <= 0.0 and chosen:
+        return Selection(indices=tuple(chosen))
+    best = int(np.argmax(gains))
+    pick = int(indices[best])
+    if costs[pick] <= remaining:
+        return Selection(indices=(*chosen, pick))
+    return Selection(indices=(*chosen, pick), cut_text=cuts[best])
+
+
+def exclusive_pairs(matrix: csr_matrix, threshold: float) -> np.ndarray:
+    """Pairs (a, b), a < b, of sentences whose TF-IDF cosine is at least ``threshold``: never both in a summary.
+
+    The pairs come from ``score.similarity_graph`` (sparse, memory bounded), as for LexRank.
+    """
+    from scipy.sparse import triu
+
+    from summarize.score import similarity_graph
+
+    if matrix.shape[0] < 2 or matrix.shape[1] == 0 or threshold > 1.0:
+        return np.zeros((0, 2), dtype=np.int64)
+    graph = similarity_graph(matrix, max(threshold - 1e-9, 1e-9))
+    similar = triu(graph + graph.T, k=1).tocoo()  # symmetric even where a row was capped
+    return np.column_stack([similar.row, similar.col]).astype(np.int64)
+
+
+def ilp_method(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
+    """The ``ilp`` method: Gillick and Favre's (2009) exact concept coverage over the eligible sentences.
+
+    Concepts get the lead prior (``position_weight``); sentences that cannot stand alone are left out rather than
+    down-weighted (``standalone_penalty`` < 1), and so is the second of any pair at ``redundancy_threshold``.
+    """
+    from summarize.score import normalise, standalone_penalties
+
+    concepts = extract_concepts(cluster, options.min_df, options.position_weight, options.position_half_life)
+    eligible = eligible_sentences(cluster.texts, options.min_words)
+    if options.standalone_penalty < 1.0 and cluster.language == "english":
+        stands = standalone_penalties(cluster.texts, penalty=options.standalone_penalty) == 1.0
+        if (eligible & stands).any():
+            eligible &= stands
+    pairs = exclusive_pairs(cluster.vectors.matrix, options.redundancy_threshold)
+    selection = ilp_select(concepts, cluster.texts, budget, eligible, pairs, language=cluster.language)
+    return selection, normalise(coverage_scores(concepts))
+
+
+def concept_relevance(cluster: Cluster, options: Options) -> np.ndarray:
+    """Each sentence's concept weight (document frequency only; ``relevance`` applies the lead prior itself)."""
+    return coverage_scores(extract_concepts(cluster, options.min_df))

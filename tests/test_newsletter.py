@@ -1,0 +1,183 @@
+"""examples/newsletter.py: a JSONL of clusters to a Markdown and an HTML newsletter, checked in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "newsletter.py"
+CLUSTERS = ROOT / "examples" / "clusters.jsonl"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Page(HTMLParser):
+    """The parts of a page the newsletter promises: title, headlines, links, scripts and visible text."""
+
+    def __init__(self, markup: str) -> None:
+        super().__init__()
+        self.headlines: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+        self._open: list[str] = []
+        self._href: str | None = None
+        self.feed(markup)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self._open.append(tag)
+        if tag == "h2":
+            self.headlines.append("")
+        if tag == "a":
+            self._href = dict(attrs).get("href")
+            self.links.append((self._href or "", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1] == tag:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if "h2" in self._open:
+            self.headlines[-1] += data
+        if "a" in self._open and self.links:
+            href, text = self.links[-1]
+            self.links[-1] = (href, text + data)
+
+
+def run_example(clusters: Path, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLE), str(clusters), "--out", str(out), *args],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def newsletter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("newsletter")
+    process = run_example(CLUSTERS, out, "--words", "100")
+    assert process.returncode == 0, process.stderr
+    return out
+
+
+def clusters() -> list[dict]:
+    return [json.loads(line) for line in CLUSTERS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def expected_headlines() -> list[str]:
+    return [c.get("title") or next(d["title"] for d in c["documents"] if d.get("title")) for c in clusters()]
+
+
+def test_the_example_clusters_are_the_seed_articles_verbatim() -> None:
+    texts = sorted(d["text"] for c in clusters() for d in c["documents"])
+    assert texts == sorted(p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt"))
+
+
+def test_markdown_has_headlines_summaries_and_linked_sources(newsletter: Path) -> None:
+    markdown = (newsletter / "newsletter.md").read_text(encoding="utf-8")
+    headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings == expected_headlines()
+    for cluster in clusters():
+        urls = {d["url"] for d in cluster["documents"]}
+        assert any(f"]({url})" in markdown for url in urls)
+    assert markdown.count("**Sources**") == len(clusters())
+
+
+def test_html_has_headlines_summaries_and_links_to_the_cited_sources(newsletter: Path) -> None:
+    page = Page((newsletter / "newsletter.html").read_text(encoding="utf-8"))
+    assert page.headlines == expected_headlines()
+    urls = {d["url"] for c in clusters() for d in c["documents"]}
+    external = [(href, text) for href, text in page.links if not href.startswith("#")]
+    assert external and all(href in urls and text.strip() for href, text in external)
+    citations = [href for href, _ in page.links if href.startswith("#")]
+    assert citations and all(f'id="{href[1:]}"' in (newsletter / "newsletter.html").read_text() for href in citations)
+    assert "script" not in page.tags
+
+
+def test_the_newsletter_is_deterministic(newsletter: Path, tmp_path: Path) -> None:
+    assert run_example(CLUSTERS, tmp_path, "--words", "100").returncode == 0
+    for name in ("newsletter.md", "newsletter.html"):
+        assert (tmp_path / name).read_bytes() == (newsletter / name).read_bytes()
+
+
+def test_untrusted_metadata_is_escaped_and_only_web_addresses_are_linked(tmp_path: Path) -> None:
+    first, second = (ROOT / "seeds" / name for name in ("001_8392e74e520cd89a.txt", "003_94575a5c4b2a30d3.txt"))
+    hostile = {
+        "id": "x",
+        "title": "<script>alert('headline')</script> Tom & Jerry \"quoted\"",
+        "documents": [
+            {
+                "id": "a",
+                "title": "<img src=x onerror=alert(1)>",
+                "url": "javascript:alert(1)",
+                "text": first.read_text(),
+            },
+            {
+                "id": "b",
+                "title": "Safe",
+                "url": 'https://example.com/?a=1&b="2"',
+                "text": second.read_text(encoding="utf-8"),
+            },
+        ],
+    }
+    source = tmp_path / "hostile.jsonl"
+    source.write_text(json.dumps(hostile) + "\n", encoding="utf-8")
+    process = run_example(source, tmp_path / "out", "--words", "150")
+    assert process.returncode == 0, process.stderr
+    page = Page((tmp_path / "out" / "newsletter.html").read_text(encoding="utf-8"))
+    assert "script" not in page.tags and "img" not in page.tags
+    assert page.headlines == [hostile["title"]]
+    text = "".join(page.text)
+    assert "<img src=x onerror=alert(1)>" in text  # both sources are cited: the first as plain text, not a link
+    assert [(href, name) for href, name in page.links if not href.startswith("#")] == [
+        ('https://example.com/?a=1&b="2"', "Safe")
+    ]
+
+
+def test_bad_input_is_one_line_and_exit_code_1(tmp_path: Path) -> None:
+    source = tmp_path / "broken.jsonl"
+    source.write_text('{"documents": [{"text": "Fine."}]}\n{"documents": [{"title": "no text"}]}\n', encoding="utf-8")
+    process = run_example(source, tmp_path / "out")
+    assert process.returncode == 1 and process.stdout == ""
+    assert process.stderr == f"newsletter: error: {source.as_posix()}, line 2, document 1: the document has no 'text'\n"
+    assert not (tmp_path / "out").exists()
+
+
+def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
+    command = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}", *args,
+    ]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, timeout=180)
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
+def test_the_html_renders_in_headless_chromium(newsletter: Path, tmp_path: Path) -> None:
+    image = pytest.importorskip("PIL.Image")
+    url = (newsletter / "newsletter.html").as_uri()
+    shot = tmp_path / "newsletter.png"
+    process = chromium(f"--screenshot={shot}", "--window-size=1200,1600", url, profile=tmp_path / "profile")
+    assert process.returncode == 0 and shot.is_file(), process.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with image.open(shot) as picture:
+        assert picture.size == (1200, 1600)
+        grey = picture.convert("L")
+        histogram = grey.histogram()
+    dark = sum(histogram[:100]) / (1200 * 1600)  # text and rules
+    assert 0.005 < dark < 0.5, f"the page looks blank or broken ({dark:.2%} dark pixels)"
+    assert sum(1 for count in histogram if count) > 50  # anti-aliased text, not a flat fill
+
+    dom = chromium("--dump-dom", url, profile=tmp_path / "profile")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    page = Page(dom.stdout)
+    assert page.headlines == expected_headlines()
+    linked = {href for href, _ in page.links}
+    assert {d["url"] for c in clusters() for d in c["documents"]} & linked
