@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from summarize.errors import InputError, UsageError
-from summarize.options import METHOD_HELP, QUERY_METHODS, Options
+from summarize.load import DEFAULT_MAX_INPUT_BYTES
+from summarize.options import DEFAULT_METHOD, METHOD_HELP, QUERY_METHODS, Options
 from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
 
 if TYPE_CHECKING:
@@ -28,27 +29,41 @@ class SummarizeWarning(UserWarning):
     """A skipped file or similar problem that did not stop the summary."""
 
 
-def as_documents(inputs: DocumentLike | Iterable[DocumentLike], recursive: bool = False) -> list[Document]:
-    """Coerce texts, paths and ``Document`` objects into Documents (a ``str`` naming an existing path is a path)."""
-    from summarize.load import load_documents
+def as_documents(
+    inputs: DocumentLike | Iterable[DocumentLike],
+    recursive: bool = False,
+    max_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
+) -> list[Document]:
+    """Coerce texts, paths and ``Document`` objects into Documents (a ``str`` naming an existing path is a path).
+
+    Raises InputError when they hold more than ``max_bytes`` bytes in all (files as read, texts as UTF-8).
+    """
+    from summarize.load import input_too_large, load_documents, text_size
 
     if isinstance(inputs, (str, PathLike, Document)):
         inputs = [inputs]
     documents: list[Document] = []
+    used = 0
     for index, item in enumerate(inputs):
+        left = None if max_bytes is None else max(max_bytes - used, 0)
         if isinstance(item, Document):
             documents.append(item if item.id else replace(item, id=f"document-{index + 1}"))
+            used += text_size(item.text)
         elif isinstance(item, PathLike) or _names_existing_path(item):
-            result = load_documents([item], recursive=recursive)
+            result = load_documents([item], recursive=recursive, max_bytes=left)
             for message in result.warnings:
                 warnings.warn(message, SummarizeWarning, stacklevel=3)
             documents.extend(result.documents)
+            used += result.size
         elif isinstance(item, str):
             documents.append(Document(text=item, id=f"document-{index + 1}"))
+            used += text_size(item)
         else:
             raise InputError(
                 f"cannot summarise an object of type {type(item).__name__}: give text, a path or a Document"
             )
+        if max_bytes is not None and used > max_bytes:
+            raise input_too_large(max_bytes, documents[-1].id)
     return documents
 
 
@@ -77,33 +92,66 @@ def split_sentences(text: str, language: str = "english") -> list[str]:
 
 
 def extract_sentences(documents: Sequence[Document], language: str = "english") -> list[Sentence]:
-    """Clean every document and split its body paragraphs into sentences that remember their source."""
+    """Clean every document and split its body paragraphs into sentences that remember their source.
+
+    A document whose cleaned text is an exact copy of an earlier one's gives no sentences (see ``prepare``).
+    """
+    return _extract_with_copies(documents, language)[0]
+
+
+def _extract_with_copies(
+    documents: Sequence[Document], language: str
+) -> tuple[list[Sentence], dict[int, tuple[int, ...]]]:
+    """The sentences of ``extract_sentences`` and, for each document copied later, the indices of its copies.
+
+    Copies are collapsed so that the same article syndicated N times weighs like one (TF-IDF, centroid) and no
+    method can pick one sentence twice; the copies stay in the cluster as supporting sources.
+    """
+    import hashlib
+
     from summarize.clean import clean_document
     from summarize.split import split_sentences as split
 
     sentences: list[Sentence] = []
+    first: dict[bytes, int] = {}
+    copies: dict[int, list[int]] = {}
     for doc_index, document in enumerate(documents):
+        paragraphs = clean_document(document, language)
+        key = hashlib.blake2b("\n".join(paragraphs).encode("utf-8", "surrogatepass")).digest()
+        if paragraphs and key in first:
+            copies.setdefault(first[key], []).append(doc_index)
+            continue
+        first.setdefault(key, doc_index)
         position = 0
-        for paragraph_index, paragraph in enumerate(clean_document(document, language)):
+        for paragraph_index, paragraph in enumerate(paragraphs):
             for text in split(paragraph, language):
                 sentences.append(Sentence(text, doc_index, position, paragraph_index))
                 position += 1
-    return sentences
+    return sentences, {original: tuple(indices) for original, indices in copies.items()}
 
 
 def prepare(
-    documents: DocumentLike | Iterable[DocumentLike], language: str = "english", recursive: bool = False
+    documents: DocumentLike | Iterable[DocumentLike],
+    language: str = "english",
+    recursive: bool = False,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Cluster:
-    """Load, clean, split and vectorise a cluster once, so several methods can share the same sentences."""
+    """Load, clean, split and vectorise a cluster once, so several methods can share the same sentences.
+
+    Exact copies of a document (the same cleaned text) add no sentences; they are listed as supporting sources.
+    """
     from summarize.represent import represent
 
-    documents = as_documents(documents, recursive=recursive)
+    documents = as_documents(documents, recursive=recursive, max_bytes=max_input_bytes)
     if not documents:
         raise InputError("no documents to summarise")
-    sentences = extract_sentences(documents, language)
+    sentences, copies = _extract_with_copies(documents, language)
     if not sentences:
-        raise InputError("no sentences found in the input (is it empty, or only boilerplate?)")
-    return represent(documents, sentences, language)
+        raise InputError(
+            "no sentences found in the input (is it empty, only boilerplate, or without sentence-ending punctuation?)"
+        )
+    cluster = represent(documents, sentences, language)
+    return replace(cluster, copies=copies) if copies else cluster
 
 
 def make_budget(
@@ -123,7 +171,7 @@ class Summarizer:
 
     Parameters
     ----------
-    method: one of ``available_methods()``; ``mmr`` by default.
+    method: one of ``available_methods()``; ``mmr`` by default (chosen by cross-validation, benchmarks/RESULTS.md).
     lambda_: MMR's trade-off, relevance weight in [0, 1] (Carbonell and Goldstein 1998).
     redundancy_threshold: a sentence this similar (cosine) to a chosen one is never added.
     centrality: ``centroid``, ``lexrank``, ``combined`` or ``concepts`` (bigram-concept weight) relevance for ``mmr``.
@@ -136,10 +184,14 @@ class Summarizer:
     support_threshold: cosine at which another document's sentence counts as saying the same thing.
     language: the documents' language (stemmer, stop words, splitter); one of ``supported_languages()``.
     random_state: seed of the ``random`` method.
-    query: focus the summary on this question or topic (``mmr``, ``centroid``, ``lexrank``), as in DUC 2005-2007.
+    query: focus the summary on this question or topic (``ilp``, ``mmr``, ``centroid``, ``lexrank``; DUC 2005-2007).
     query_weight: weight in [0, 1] of similarity to the query against centrality (Otterbacher et al. 2005).
     min_df: a bigram is a concept of ``ilp`` (and ``centrality="concepts"``) if this many documents hold it.
+    concept_position_weight: weight in [0, 1] of the lead prior on ``ilp``'s concepts (a document's vote for a concept
+        counts ``1 - w + w * 0.5 ** (k / position_half_life)``, k the first sentence holding it); 0 turns it off.
     compress: delete leading connectives, trailing attributions and short parentheticals first (``compress.py``).
+    max_input_bytes: the most input one call reads (files as read, texts as UTF-8); more is an InputError. None: no
+        limit.
 
     Examples
     --------
@@ -153,7 +205,7 @@ class Summarizer:
 
     def __init__(
         self,
-        method: str = "mmr",
+        method: str = DEFAULT_METHOD,
         *,
         lambda_: float = Options.lambda_,
         redundancy_threshold: float = Options.redundancy_threshold,
@@ -170,7 +222,9 @@ class Summarizer:
         query: str | None = Options.query,
         query_weight: float = Options.query_weight,
         min_df: int = Options.min_df,
+        concept_position_weight: float = Options.concept_position_weight,
         compress: bool = Options.compress,
+        max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
     ) -> None:
         self.method = method
         self.lambda_ = lambda_
@@ -188,11 +242,13 @@ class Summarizer:
         self.query = query
         self.query_weight = query_weight
         self.min_df = min_df
+        self.concept_position_weight = concept_position_weight
         self.compress = compress
+        self.max_input_bytes = max_input_bytes
 
     def get_params(self) -> dict[str, Any]:
         """The constructor parameters, as scikit-learn's ``get_params``."""
-        names = ["method", *(f.name for f in fields(Options)), "support_threshold", "language"]
+        names = ["method", *(f.name for f in fields(Options)), "support_threshold", "language", "max_input_bytes"]
         return {name: getattr(self, name) for name in names}
 
     def set_params(self, **params: Any) -> Summarizer:
@@ -220,6 +276,9 @@ class Summarizer:
         if self.language not in supported_languages():
             raise UsageError(f"unsupported language {self.language!r}; choose from: {', '.join(supported_languages())}")
         self._check_query()
+        limit = self.max_input_bytes
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit <= 0):
+            raise UsageError(f"max_input_bytes must be a positive number of bytes or None, got {limit!r}")
         return Options(**{f.name: getattr(self, f.name) for f in fields(Options)})
 
     def _check_query(self) -> None:
@@ -251,7 +310,11 @@ class Summarizer:
 
         options = self._options()
         budget = make_budget(words, sentences, chars, truncate)
-        cluster = documents if isinstance(documents, Cluster) else prepare(documents, self.language)
+        cluster = (
+            documents
+            if isinstance(documents, Cluster)
+            else prepare(documents, self.language, max_input_bytes=self.max_input_bytes)
+        )
         return self.summarize_cluster(cluster, budget, options)
 
     def summarize_cluster(self, cluster: Cluster, budget: Budget, options: Options | None = None) -> Summary:
@@ -272,11 +335,7 @@ class Summarizer:
             )
         selection, scores = METHODS[self.method](cluster, budget, options)
         if not selection.indices:
-            shortest = min(len(t.split()) for t in cluster.texts)
-            raise InputError(
-                f"the budget of {budget.limit} {budget.unit} is smaller than every sentence "
-                f"(the shortest has {shortest} words); raise it or use --truncate"
-            )
+            raise InputError(_budget_too_small(cluster.texts, budget, options.min_words))
         ordered = reading_order(selection.indices, cluster.sentences, cluster.documents)
         supporting = supporting_documents(cluster, ordered, self.support_threshold)
         last = selection.indices[-1] if selection.cut_text is not None else None
@@ -294,6 +353,21 @@ class Summarizer:
         return Summary(sentences=chosen, documents=cluster.documents, method=self.method)
 
 
+def _budget_too_small(texts: Sequence[str], budget: Budget, min_words: int) -> str:
+    """Why nothing fits: the shortest sentence a method may choose, in the budget's own unit."""
+    from summarize.select import eligible_sentences
+
+    eligible = eligible_sentences(texts, min_words)
+    candidates = [text for text, ok in zip(texts, eligible, strict=True) if ok]
+    shortest = min(len(t) if budget.chars is not None else len(t.split()) for t in candidates)
+    unit = "characters" if budget.chars is not None else "words"
+    which = "sentence" if len(candidates) == len(texts) else f"sentence of {min_words} or more words"
+    return (
+        f"the budget of {budget.limit} {budget.unit} is smaller than every {which} "
+        f"(the shortest has {shortest} {unit}); raise it or use --truncate"
+    )
+
+
 def _shares_terms(query: str, cluster: Cluster) -> bool:
     """True if a content term of ``query`` is among the cluster's terms."""
     from summarize.represent import content_terms
@@ -302,21 +376,27 @@ def _shares_terms(query: str, cluster: Cluster) -> bool:
 
 
 def supporting_documents(cluster: Cluster, chosen: Sequence[int], threshold: float) -> dict[int, tuple[str, ...]]:
-    """For each chosen sentence, the ids of the other documents holding a sentence at cosine >= ``threshold``."""
+    """For each chosen sentence, the ids of the other documents holding a sentence at cosine >= ``threshold``.
+
+    Exact copies of a supporting document, or of the sentence's own, count as supporting too (see ``prepare``).
+    """
     import numpy as np
 
     matrix = cluster.vectors.matrix
     result: dict[int, tuple[str, ...]] = {index: () for index in chosen}
-    if not chosen or matrix.shape[1] == 0:
+    if not chosen:
         return result
-    similar = (matrix[list(chosen)] @ matrix.T).tocsr()
+    similar = (matrix[list(chosen)] @ matrix.T).tocsr() if matrix.shape[1] else None
     doc_of = np.fromiter((s.doc_index for s in cluster.sentences), dtype=np.int64, count=len(cluster.sentences))
     for row, index in enumerate(chosen):
-        start, end = similar.indptr[row], similar.indptr[row + 1]
-        columns = similar.indices[start:end][similar.data[start:end] >= threshold - 1e-9]
         own = cluster.sentences[index].doc_index
-        docs = sorted(set(doc_of[columns].tolist()) - {own})
-        result[index] = tuple(cluster.documents[d].id for d in docs)
+        docs = {own}
+        if similar is not None:
+            start, end = similar.indptr[row], similar.indptr[row + 1]
+            columns = similar.indices[start:end][similar.data[start:end] >= threshold - 1e-9]
+            docs.update(doc_of[columns].tolist())
+        docs.update([copy for d in list(docs) for copy in cluster.copies.get(d, ())])
+        result[index] = tuple(cluster.documents[d].id for d in sorted(docs - {own}))
     return result
 
 
@@ -327,7 +407,7 @@ def summarize(
     sentences: int | None = None,
     chars: int | None = None,
     truncate: bool = False,
-    method: str = "mmr",
+    method: str = DEFAULT_METHOD,
     query: str | None = None,
     language: str = "english",
     **params: Any,

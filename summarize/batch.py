@@ -7,6 +7,7 @@ Input:
   or an object ``{"text": ..., "id": ..., "title": ..., "url": ..., "published": ..., "format": "text"|"html"}``
   (only ``text`` is required; other keys are ignored; read as ``summarize.clusters`` reads a ``.jsonl`` cluster
   file); the id is a string or an integer (written back as a string); blank lines are skipped;
+* a ``.json`` file holding a list of clusters (read whole, as ``summarize.clusters.read_clusters`` reads it);
 * or a directory whose sub-folders are the clusters (the folder name is the id; its files are read as
   ``summarize FOLDER`` would read them). Hidden folders and files directly in the directory are ignored.
 
@@ -88,6 +89,8 @@ def count_clusters(source: str | os.PathLike[str]) -> int:
     path = Path(source)
     if path.is_dir():
         return len(_cluster_folders(path))
+    if path.suffix.lower() == ".json":
+        return 0  # unknown until parsed: the progress bar counts up without a total
     with path.open("rb") as stream:
         return sum(1 for line in stream if line.strip())
 
@@ -112,21 +115,25 @@ def _folder_clusters(root: Path) -> Iterator[ClusterJob]:
 
 
 def _jsonl_clusters(path: Path) -> Iterator[ClusterJob]:
+    """Clusters line by line; a line that is not UTF-8, JSON or a cluster becomes an error job, never a stop."""
+    if path.suffix.lower() == ".json":  # one JSON document (a list of clusters), as ``summarize`` reads it
+        from summarize.clusters import read_clusters as read_json
+
+        for cluster in read_json(path):
+            yield ClusterJob(id=cluster.id, documents=cluster.documents)
+        return
     first_line: dict[str, int] = {}
     try:
-        stream = path.open("r", encoding="utf-8", errors="strict", newline="\n")
+        stream = path.open("rb")
     except OSError as error:
         raise InputError(f"cannot open {path}: {(error.strerror or str(error)).lower()}") from None
     with stream:
-        number = 0
-        while True:
+        for number, raw in enumerate(stream, start=1):
             try:
-                line = stream.readline()
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as error:
-                raise InputError(f"{path}: line {number + 1} is not UTF-8 (byte {error.start})") from None
-            if not line:
-                break
-            number += 1
+                yield ClusterJob(id=None, line=number, error=f"line {number}: not valid UTF-8 (byte {error.start})")
+                continue
             if not line.strip():
                 continue
             job = parse_cluster_line(line, number)
@@ -454,7 +461,7 @@ def _progress_bar(total: int, progress: bool | None) -> Any:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="cluster", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+    return tqdm(total=total or None, unit="cluster", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
 
 
 def _stream(
@@ -474,8 +481,10 @@ def _stream(
     def emit(job: ClusterJob, warnings: list[str], record: dict[str, Any]) -> None:
         if warnings and "summary" in record:
             record["warnings"] = warnings
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        out.flush()
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        with _interrupts_held():  # a Ctrl-C lands between records, never inside one
+            out.write(line)
+            out.flush()
         done.add(job.key)
         if "error" in record:
             report.failed += 1
@@ -517,6 +526,38 @@ def _stream(
             record = error_record(job, _failure(error))
         pending.popleft()
         emit(job, warnings, record)
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while a record is written, so an interrupted run always leaves whole lines.
+
+    Python runs signal handlers in the main thread whichever thread the signal hit (the process pool has
+    threads), so the handlers are swapped for ones that only note the signal; once the record is out, the
+    original handlers are back and each noted signal goes to its own (KeyboardInterrupt, termination).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    previous: dict[int, Any] = {}
+    for number in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(number)
+        if handler is not None and handler != signal.SIG_IGN:  # None: set outside Python, leave it alone
+            previous[number] = signal.signal(number, lambda signum, frame: noted.append(signum))
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        for number in noted:
+            if callable(previous[number]):
+                previous[number](number, None)
+            else:
+                signal.raise_signal(number)  # SIG_DFL: what the signal would have done
 
 
 def _run_alone(runner: _ProcessEngine, job: ClusterJob, params: dict[str, Any], budget: Budget) -> dict[str, Any]:

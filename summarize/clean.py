@@ -2,13 +2,15 @@
 
 HTML first goes through trafilatura's main-text extraction (Barbaresi 2021, ACL demo): on the 181 real pages of
 the Zyte article-extraction benchmark its body text scored F1 0.956 against the gold bodies, jusText's
-(Pomikálek 2011) 0.718, and 0.960 against 0.812 on the 160 English pages (``benchmarks/html_extraction.py``).
+(Pomikálek 2011) 0.718, and 0.960 against 0.812 on the 160 English pages (``benchmarks/html_extraction.py``);
+a page too deep or too large for it goes through ``html_to_text``, a linear scan without a tree.
 Then every document, HTML or text, goes through the same general rules; none names a site or a string:
 
 * segmentation: blank lines separate paragraphs; hard-wrapped text (detected from line-length statistics) is
   unwrapped, a short line ending its paragraph; otherwise every line is its own paragraph, except a line that
   plainly continues a sentence in lower case. A heading is never glued to the sentence after it;
-* normalisation: Unicode NFC, invisible characters out, whitespace runs to one space, old-style
+* normalisation: Unicode NFC, invisible characters and terminal escapes out (vertical tab, form feed and the
+  other line separators break lines first), whitespace runs to one space, old-style
   ````quotes''`` to plain ``"``, typewriter dashes (`` _ ``, `` -- ``) to an em dash, list markers out;
 * a newswire dateline opening the first body paragraph (``NAIROBI, Kenya (AP) _``, ``TOKYO:``) is stripped,
   and a leading all-capitals label with a colon (``READ ALSO:``, ``DEAR ABBY:``) anywhere; what follows is
@@ -24,13 +26,15 @@ jusText's full paragraph classifier was measured on text too and not used: over 
 as paragraphs it marks 308 real sentences (2.5%) as boilerplate, these rules 51 (editorial tails and
 questions), and on the seeds it keeps 11 of the boilerplate paragraphs these rules remove.
 
-Patterns are compiled regular expressions without nested unbounded quantifiers, and the rest is a single pass
-over lines and paragraphs, so cleaning is linear in the size of the input.
+Patterns are compiled regular expressions without nested unbounded quantifiers (nor an unbounded run of spaces
+searched for before a character, as the Markdown closing-heading pattern was), and the rest is a single pass over
+lines and paragraphs, so cleaning is linear in the size of the input; ``tests/fuzz/fuzz_pipeline.py`` checks it.
 """
 
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import importlib.util
 import itertools
 import re
@@ -72,6 +76,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+")
 _BULLET = re.compile(r"^\s*[-*+•▪◦]\s+")  # in wrapped text "Oct.\n9. " is a wrap, so numbers do not count there
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]|[@-Z\\-_])")  # ANSI colours and the like
+_LINE_BREAK = re.compile(r"\r\n?|[\v\f\x1c-\x1e\x85\u2028]")  # what str.splitlines breaks at; \u2029 ends a paragraph
 _TYPEWRITER_DASH = re.compile(r"(?<=\S) (?:_|--) (?=\S)|(?<=\w)--(?=\w)")
 _LABEL = re.compile(r"^[A-Z][A-Z0-9&'’ -]{1,30}:\s")
 _MEDIA_WORDS = r"(?=[A-Z])(?i:image|photo|picture|pic|video|footage|graphic|illustration|credit|source|foto|bild)s?"
@@ -90,11 +96,28 @@ _DATELINE_AGENCY = re.compile(
 )
 _DATELINE_BARE = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2}[:.] (?=[\"“‘'A-Z])")  # TOKYO: / TOKYO. (not U.S.)
 
+# HTML without a tree (``html_to_text``)
+MAX_EXTRACT_CHARS = 8 * 1024 * 1024  # a news page is at most a few MB of HTML, scripts included
+MAX_EXTRACT_ELEMENTS = 30_000  # a news page has a few thousand; trafilatura takes ~1 s for 30,000
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})")
+_HTML_SPACE = re.compile(r"\s+")
+_HTML_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed"})
+_HTML_LEFT_OUT = frozenset(
+    {"noscript", "template", "svg", "math", "select", "button", "nav", "header", "footer", "aside"}
+)
+_HTML_BLOCKS = frozenset(
+    {
+        "address", "article", "blockquote", "body", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+        "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "li", "main", "ol", "p", "pre", "section",
+        "summary", "table", "td", "th", "tr", "ul",
+    }
+)  # fmt: skip
+
 # markdown, applied only to .md documents
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\)")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,500})\](?:\([^)\n]{0,1000}\)|\[[^\]\n]{0,200}\])")
 _MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]{1,200}\]:\s")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#{1,6}\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s#{1,6}\s*$")  # not \s+#: quadratic on a run of spaces
 _MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?){1,6}")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,500}?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]{1,500}?)(?<=\S)\1(?![\w*])")
@@ -124,6 +147,11 @@ def extract_main_text(html: str) -> str:
     We parse with our own lxml HTMLParser (no_network=True; libxml2's HTML parser never loads a DTD or expands
     an external entity, so no XXE) and hand trafilatura the tree; it fetches nothing when given a tree.
     Comments, tables and images are left out: they are not prose a summary can quote.
+
+    Pages beyond what that handles in bounded time and without loss go through ``html_to_text`` instead: over
+    ``MAX_EXTRACT_CHARS`` characters or ``MAX_EXTRACT_ELEMENTS`` elements (trafilatura's time grows faster than
+    the element count: 7 s for 80,000 paragraphs, 59 s for 160,000), nested deeper than libxml2's limit of 256
+    (it then drops the whole page), or not parseable at all.
     """
     import lxml.etree
     import lxml.html
@@ -131,6 +159,8 @@ def extract_main_text(html: str) -> str:
 
     if not html.strip():
         return ""
+    if len(html) > MAX_EXTRACT_CHARS or html.count("<") > 4 * MAX_EXTRACT_ELEMENTS:
+        return html_to_text(html)
     parser = lxml.html.HTMLParser(
         encoding="utf-8",
         no_network=True,
@@ -143,7 +173,10 @@ def extract_main_text(html: str) -> str:
     try:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return ""
+        return html_to_text(html)
+    over_limit = any(e.type_name == "ERR_RESOURCE_LIMIT" or "XML_PARSE_HUGE" in e.message for e in parser.error_log)
+    if over_limit or sum(1 for _ in tree.iter()) > MAX_EXTRACT_ELEMENTS:
+        return html_to_text(html)
     text = trafilatura.extract(
         tree,
         include_comments=False,
@@ -157,6 +190,68 @@ def extract_main_text(html: str) -> str:
     return text or ""
 
 
+def html_to_text(html: str) -> str:
+    """The text of an HTML page without a parse tree, one block a line: a linear scan, no depth limit.
+
+    Scripts, styles, navigation, headers, footers and asides are left out, entities decoded (named and numeric
+    only; nothing is fetched or expanded), inline tags dropped and block tags turned into line breaks. The general
+    paragraph rules then judge each line, as they judge trafilatura's output. An element left out but never closed
+    would hide the rest of the page, so the scan is then run again keeping that element (a few scans at most).
+    """
+    left_out = _HTML_LEFT_OUT
+    while True:
+        text, unclosed = _scan_html(html, left_out)
+        if not unclosed:
+            lines = (" ".join(line.split()) for line in html_lib.unescape(text).split("\n"))
+            return "\n".join(line for line in lines if line)
+        left_out = left_out - {unclosed}
+
+
+def _scan_html(html: str, left_out: frozenset[str]) -> tuple[str, str]:
+    """One pass of ``html_to_text``: the text with block breaks, and the left-out element still open at the end."""
+    out: list[str] = []
+    skipping, depth = "", 0  # the element whose content is being left out, and how deep inside it we are
+    i, size = 0, len(html)
+    while i < size:
+        lt = html.find("<", i)
+        if not skipping:
+            out.append(_HTML_SPACE.sub(" ", html[i : lt if lt >= 0 else size]))
+        if lt < 0:
+            break
+        if html.startswith(("<!", "<?"), lt):  # comment, doctype, CDATA or processing instruction
+            close = html.find("-->", lt + 4) + 3 if html.startswith("<!--", lt) else html.find(">", lt) + 1
+            i = close if close > lt else size
+            continue
+        tag = _HTML_TAG.match(html, lt)
+        if tag is None:  # a lone "<" is text
+            out.append("" if skipping else "<")
+            i = lt + 1
+            continue
+        gt = html.find(">", tag.end())
+        if gt < 0:  # an unterminated tag: nothing after it is text
+            break
+        closing, name, i = tag.group(1) == "/", tag.group(2).lower(), gt + 1
+        self_closing = html[gt - 1] == "/"
+        if skipping:
+            if name == skipping and not self_closing:
+                depth += -1 if closing else 1
+                skipping = "" if depth == 0 else skipping
+        elif closing:
+            out.append("\n" if name in _HTML_BLOCKS else "")
+        elif name in _HTML_RAW_TEXT:  # content is not markup: jump past the end tag
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, i)
+            if close is not None:
+                i = close.end()
+            elif name in ("script", "style"):  # as browsers do: an unclosed script runs to the end
+                i = size
+            out.append("\n")
+        elif name in left_out and not self_closing:
+            skipping, depth = name, 1
+        elif name in _HTML_BLOCKS:
+            out.append("\n")
+    return "".join(out), skipping
+
+
 # -- segmentation ---------------------------------------------------------------------------------------------
 def split_paragraphs(text: str) -> list[str]:
     """Split plain text into paragraphs: blank lines separate; hard-wrapped lines are joined; else a line each.
@@ -165,7 +260,7 @@ def split_paragraphs(text: str) -> list[str]:
     """
     blocks: list[list[str]] = []
     current: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in _LINE_BREAK.sub("\n", text.replace("\u2029", "\n\n")).split("\n"):
         line = line.rstrip()
         if line.strip():
             current.append(line)
@@ -258,9 +353,10 @@ def _join(paragraph: str, line: str) -> str:
 
 # -- normalisation --------------------------------------------------------------------------------------------
 def normalize_paragraph(paragraph: str) -> str:
-    """NFC, invisible characters out, whitespace runs to one space, ````x''`` to ``"x"``, `` _ ``/`` -- `` to —."""
+    """NFC, invisible characters and terminal escapes out, whitespace runs to one space, ````x''`` to ``"x"``,
+    `` _ ``/`` -- `` to —."""
     text = unicodedata.normalize("NFC", paragraph)
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", _TERMINAL_ESCAPE.sub("", text))
     text = text.replace("``", '"').replace("`", "'").replace("''", '"')  # a stray ` pairs as '' too
     text = " ".join(text.split())
     text = _LIST_MARKER.sub("", text)
@@ -340,7 +436,7 @@ def body_text(paragraph: str, stopwords: frozenset[str] | None = None) -> str | 
         paragraph.endswith("?")
         and len(words) <= MAX_QUESTION_HEADING_WORDS
         and not _SENTENCE_BOUNDARY.search(paragraph)
-        and not any(q in paragraph for q in "\"“”")
+        and not any(q in paragraph for q in '"“”')
     ):
         return None
     if not _ENDS_SENTENCE.search(paragraph):
@@ -385,4 +481,3 @@ def load_stopwords(language: str) -> frozenset[str] | None:
 def _key(paragraph: str) -> str:
     """Comparison key for verbatim repetition: case and whitespace ignored."""
     return " ".join(paragraph.casefold().split())
-

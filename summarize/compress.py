@@ -90,7 +90,8 @@ def compress_cluster(cluster: Cluster) -> Cluster:
     if cluster.language != "english":
         return cluster
     sentences = [replace(s, text=compress_sentence(s.text)) for s in cluster.sentences]
-    result = represent(cluster.documents, sentences, cluster.language)
+    fresh = represent(cluster.documents, sentences, cluster.language)
+    result = replace(cluster, sentences=fresh.sentences, vectors=fresh.vectors)  # other fields (copies) kept
     key = id(cluster)
     _COMPRESSED[key] = (weakref.ref(cluster, lambda _: _COMPRESSED.pop(key, None)), result)
     return result

@@ -30,8 +30,13 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(r"[^\W_]+")
 MIN_DF = 3
 """Gillick and Favre (2009) keep the bigrams that occur in at least three documents of a DUC/TAC cluster."""
-ILP_TIME_LIMIT = 10.0
-"""Seconds HiGHS may spend on one cluster before the greedy solution is used instead."""
+ILP_NODE_LIMIT = 20_000
+"""Branch-and-bound nodes HiGHS may explore; past it the best solution found so far is used (deterministic, unlike
+a time limit). DUC 2004 clusters need far fewer."""
+ILP_TIME_LIMIT = 120.0
+"""A last guard in seconds for pathological inputs; a solve that reaches it may differ from run to run."""
+MAX_ILP_SENTENCES = 2_000
+"""Above this many eligible sentences the greedy approximation replaces the ILP (time, and determinism)."""
 
 
 @dataclass(frozen=True)
@@ -146,13 +151,16 @@ def ilp_select(
     exclusive_pairs: np.ndarray | None = None,
     time_limit: float = ILP_TIME_LIMIT,
     language: str = "english",
+    sentence_values: np.ndarray | None = None,
 ) -> Selection:
     """The sentences covering the most concept weight within the budget: Gillick and Favre's (2009) ILP.
 
-    maximise sum_j w_j c_j  subject to  sum_i l_i s_i <= L,  c_j <= sum_{i holds j} s_i,  s_a + s_b <= 1 for each
-    pair in ``exclusive_pairs``, all binary. Solved by HiGHS through ``scipy.optimize.milp``; if it finds no
-    solution within ``time_limit`` the greedy one is used. With ``budget.truncate`` the words left over are
-    filled by the start of the sentence adding the most uncovered weight, as ROUGE's ``-l`` cut would.
+    maximise sum_j w_j c_j (+ sum_i v_i s_i with ``sentence_values`` v)  subject to  sum_i l_i s_i <= L,
+    c_j <= sum_{i holds j} s_i,  s_a + s_b <= 1 for each pair in ``exclusive_pairs``, all binary. Solved by HiGHS
+    through ``scipy.optimize.milp`` (within ``ILP_NODE_LIMIT`` nodes); for more than ``MAX_ILP_SENTENCES``
+    candidates, or if HiGHS finds no solution, the greedy one (``greedy_coverage``) is used. With
+    ``budget.truncate`` the words left over are filled by the start of the sentence adding the most uncovered
+    weight, as ROUGE's ``-l`` cut would.
     """
     n = len(texts)
     costs = sentence_costs(texts, budget)
@@ -160,9 +168,11 @@ def ilp_select(
     allowed = (costs > 0) & (costs <= capacity)
     if eligible is not None:
         allowed &= eligible
-    chosen = _solve(concepts, costs, capacity, allowed, exclusive_pairs, time_limit)
+    chosen = None
+    if int(allowed.sum()) <= MAX_ILP_SENTENCES:
+        chosen = _solve(concepts, costs, capacity, allowed, exclusive_pairs, time_limit, sentence_values)
     if chosen is None:
-        chosen = greedy_coverage(concepts, costs, capacity, allowed, exclusive_pairs)
+        chosen = greedy_coverage(concepts, costs, capacity, allowed, exclusive_pairs, sentence_values=sentence_values)
     weights = coverage_scores(concepts)
     chosen = sorted(chosen, key=lambda i: (-weights[i], i))  # "picked" order: most valuable first
     remaining = capacity - float(costs[chosen].sum()) if chosen else capacity
@@ -178,6 +188,7 @@ def _solve(
     allowed: np.ndarray,
     exclusive_pairs: np.ndarray | None,
     time_limit: float,
+    sentence_values: np.ndarray | None = None,
 ) -> list[int] | None:
     """The ILP's optimal sentences, or None when HiGHS stops without a feasible solution."""
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -187,15 +198,17 @@ def _solve(
     n, m = concepts.incidence.shape
     if not allowed.any():
         return []
-    if m == 0:
+    if m == 0 and sentence_values is None:
         return None  # nothing to cover: let the greedy fallback take the first sentences that fit
     # a concept held by no allowed sentence can never be covered: its variable is fixed at 0
     reachable = np.asarray(concepts.incidence[allowed].sum(axis=0)).ravel() > 0
-    objective = np.concatenate([np.zeros(n), -concepts.weights * reachable])
-    budget_row = csr(np.concatenate([costs, np.zeros(m)])[np.newaxis, :])
-    cover = hstack([-concepts.incidence.T, identity(m, format="csr")], format="csr")  # c_j - sum s_i <= 0
-    blocks = [budget_row, cover]
-    upper = [np.array([capacity]), np.zeros(m)]
+    values = np.zeros(n) if sentence_values is None else sentence_values
+    objective = np.concatenate([-values, -concepts.weights * reachable])
+    blocks = [csr(np.concatenate([costs, np.zeros(m)])[np.newaxis, :])]
+    upper = [np.array([capacity])]
+    if m:
+        blocks.append(hstack([-concepts.incidence.T, identity(m, format="csr")], format="csr"))  # c_j <= sum s_i
+        upper.append(np.zeros(m))
     if exclusive_pairs is not None and len(exclusive_pairs):
         k = len(exclusive_pairs)
         rows = np.repeat(np.arange(k), 2)
@@ -210,7 +223,7 @@ def _solve(
         constraints=constraints,
         integrality=np.ones(n + m),
         bounds=bounds,
-        options={"time_limit": time_limit, "disp": False},
+        options={"time_limit": time_limit, "node_limit": ILP_NODE_LIMIT, "disp": False},
     )
     if result.x is None:
         return None
@@ -224,6 +237,7 @@ def greedy_coverage(
     allowed: np.ndarray,
     exclusive_pairs: np.ndarray | None = None,
     cost_exponent: float = 1.0,
+    sentence_values: np.ndarray | None = None,
 ) -> list[int]:
     """Budgeted greedy concept coverage: add the sentence with most uncovered weight per cost ** r that fits.
 
@@ -233,6 +247,7 @@ def greedy_coverage(
     uncovered = concepts.weights.astype(float).copy()
     available = allowed.copy()
     scale = np.power(np.maximum(costs, 1.0), cost_exponent)
+    values = np.zeros(len(costs)) if sentence_values is None else sentence_values
     partners = _partner_lists(exclusive_pairs, len(costs))
     chosen: list[int] = []
     spent = 0.0
@@ -240,20 +255,20 @@ def greedy_coverage(
         candidates = available & (costs <= capacity - spent)
         if not candidates.any():
             break
-        gain = np.asarray(incidence @ uncovered).ravel() / scale
+        gain = (np.asarray(incidence @ uncovered).ravel() + values) / scale
         pick = int(np.argmax(np.where(candidates, gain, -np.inf)))
         chosen.append(pick)
         spent += costs[pick]
         available[pick] = False
         available[partners.get(pick, [])] = False
         uncovered[incidence[pick].indices] = 0.0
-    best_single = np.where(allowed, coverage_scores(concepts), -np.inf)
+    best_single = np.where(allowed, coverage_scores(concepts) + values, -np.inf)
     if allowed.any():
         single = int(np.argmax(best_single))
         covered = np.zeros(len(uncovered), dtype=bool)
         for index in chosen:
             covered[incidence[index].indices] = True
-        if best_single[single] > float(concepts.weights[covered].sum()):
+        if best_single[single] > float(concepts.weights[covered].sum()) + float(values[chosen].sum()):
             return [single]
     return chosen
 
@@ -331,19 +346,37 @@ def exclusive_pairs(matrix: csr_matrix, threshold: float) -> np.ndarray:
 def ilp_method(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
     """The ``ilp`` method: Gillick and Favre's (2009) exact concept coverage over the eligible sentences.
 
-    Concepts get the lead prior (``position_weight``); sentences that cannot stand alone are left out rather than
-    down-weighted (``standalone_penalty`` < 1), and so is the second of any pair at ``redundancy_threshold``.
+    Concepts get the lead prior (``concept_position_weight``). With a ``query`` the objective mixes
+    ``1 - query_weight`` of concept coverage with ``query_weight`` of each chosen sentence's query similarity
+    (scaled so the most query-like sentence is worth the most valuable sentence's concepts). Sentences that cannot
+    stand alone are left out rather than down-weighted (``standalone_penalty`` < 1), and no two sentences at
+    cosine >= ``redundancy_threshold`` are chosen together. A cluster too small to repeat any bigram has no
+    concepts: ``mmr`` summarises it instead.
     """
     from summarize.score import normalise, standalone_penalties
 
-    concepts = extract_concepts(cluster, options.min_df, options.position_weight, options.position_half_life)
+    concepts = extract_concepts(cluster, options.min_df, options.concept_position_weight, options.position_half_life)
+    values = None
+    if options.query is not None and options.query_weight > 0.0:  # the linear mix of biased LexRank, as in mmr
+        from summarize.methods import query_similarity
+
+        similarity = normalise(np.clip(query_similarity(cluster, options.query), 0.0, None))
+        top = float(coverage_scores(concepts).max()) if concepts.weights.size else 1.0
+        concepts = Concepts(concepts.incidence, (1.0 - options.query_weight) * concepts.weights, concepts.names)
+        values = options.query_weight * max(top, 1.0) * similarity
+    if not (concepts.weights > 0).any() and values is None:
+        from summarize.methods import METHODS
+
+        return METHODS["mmr"](cluster, budget, options)
     eligible = eligible_sentences(cluster.texts, options.min_words)
     if options.standalone_penalty < 1.0 and cluster.language == "english":
         stands = standalone_penalties(cluster.texts, penalty=options.standalone_penalty) == 1.0
         if (eligible & stands).any():
             eligible &= stands
     pairs = exclusive_pairs(cluster.vectors.matrix, options.redundancy_threshold)
-    selection = ilp_select(concepts, cluster.texts, budget, eligible, pairs, language=cluster.language)
+    selection = ilp_select(
+        concepts, cluster.texts, budget, eligible, pairs, language=cluster.language, sentence_values=values
+    )
     return selection, normalise(coverage_scores(concepts))
 
 

@@ -14,6 +14,10 @@ Decoding rule, in order:
    (Latin-1 for the five bytes cp1252 leaves undefined), and a warning says so.
 
 A file that decodes but has no visible text is skipped with a warning too.
+
+The input as a whole may hold at most ``max_bytes`` bytes (``DEFAULT_MAX_INPUT_BYTES`` unless told otherwise, the
+CLI's ``--max-input-bytes``): a file's size is checked before it is read, and no read asks for more than what is
+left, so an oversized input is refused without being read into memory.
 """
 
 from __future__ import annotations
@@ -26,17 +30,18 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TextIO
+from typing import Any, BinaryIO, TextIO
 
-from summarize.errors import InputError
+from summarize.errors import InputError, UsageError
 from summarize.types import Document, Format
 
 TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"})
 HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm"})
 SUPPORTED = ".txt, .md, .html, .htm"
-MAX_BYTES = 50 * 1024 * 1024  # larger than any news article by three orders of magnitude: surely not one
+DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024  # ~5,000 news articles; docs/reliability.md: time and memory at it
 CONTROL_SHARE_MAX = 0.10
 STDIN_ID = "-"
+_CHUNK = 1 << 20  # bytes (or characters) asked for per read
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -56,19 +61,77 @@ class LoadResult:
 
     documents: tuple[Document, ...]
     warnings: tuple[str, ...]
+    size: int = 0  # bytes read, counted against ``max_bytes``
 
 
 class UnreadableFile(Exception):
     """A file that cannot be used (binary, undecodable, unreadable); the message is the reason for the warning."""
 
 
-def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: TextIO | None = None) -> LoadResult:
+class _Allowance:
+    """What is left of the input size limit; None means unlimited."""
+
+    def __init__(self, limit: int | None) -> None:
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+            raise UsageError(f"the input size limit must be a number of bytes, got {limit!r}")
+        self.limit = limit
+        self.used = 0
+
+    def fits(self, size: int) -> bool:
+        return self.limit is None or self.used + size <= self.limit
+
+    def take(self, size: int, where: str) -> None:
+        """Count ``size`` bytes read from ``where``, or raise InputError when they pass the limit."""
+        if not self.fits(size):
+            raise input_too_large(self.limit or 0, where)
+        self.used += size
+
+    def read(self, stream: BinaryIO | TextIO) -> Any:
+        """Read a stream (bytes or text) to its end, in chunks, stopping one unit past what the limit leaves."""
+        left = None if self.limit is None else self.limit - self.used + 1
+        chunks = []
+        while left is None or left > 0:
+            chunk = stream.read(_CHUNK if left is None else min(_CHUNK, left))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            if left is not None:
+                left -= len(chunk)
+        return chunks[0][:0].join(chunks) if chunks else stream.read(0)
+
+
+def input_too_large(limit: int, where: str) -> InputError:
+    """The one-line error for input over the size limit, naming where it was passed and how to raise it."""
+    return InputError(
+        f"input too large: {where} takes it past the limit of {_human_size(limit)}; "
+        "raise the limit with --max-input-bytes (max_input_bytes in Python)"
+    )
+
+
+def text_size(text: str) -> int:
+    """A text's size in bytes as UTF-8, what the input limit counts for text given directly."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+
+
+def _human_size(size: int) -> str:
+    mib = 1024 * 1024
+    return f"{size / mib:g} MiB ({size:,} bytes)" if size >= mib else f"{size:,} bytes"
+
+
+def load_documents(
+    paths: Sequence[str | Path],
+    recursive: bool = False,
+    stdin: TextIO | None = None,
+    max_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
+) -> LoadResult:
     """Read every file named or found under the directories named, in argument order (each directory in path order).
 
     A file named explicitly is read even if hidden; inside directories hidden entries are skipped. A file reached
     twice is read once. Raises InputError for a missing path, an empty directory, an explicitly named single
-    file that cannot be read, or when nothing readable is left; any other problem is a warning.
+    file that cannot be read, when nothing readable is left, or when the files together pass ``max_bytes``
+    (None: no limit); any other problem is a warning.
     """
+    allowance = _Allowance(max_bytes)
     if not paths:
         raise InputError("no input given: name files, directories or - for standard input")
     documents: list[Document] = []
@@ -82,7 +145,7 @@ def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: 
                 continue
             seen.add(STDIN_ID)
             try:
-                documents.append(_read_stdin(stdin if stdin is not None else sys.stdin, warnings))
+                documents.append(_read_stdin(stdin if stdin is not None else sys.stdin, warnings, allowance))
             except UnreadableFile as skip:
                 warnings.append(f"skipped -: {skip}")
             continue
@@ -113,10 +176,11 @@ def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: 
             if not is_dir and file.suffix.lower() in (".json", ".jsonl"):  # hook (issue 7): a cluster file
                 from summarize.clusters import read_cluster_file
 
+                allowance.take(st.st_size, doc_id)  # its size counts too, checked before it is read
                 documents.extend(read_cluster_file(file))
                 continue
             try:
-                documents.append(_read_file(file, doc_id, warnings))
+                documents.append(_read_file(file, doc_id, warnings, allowance))
             except UnreadableFile as skip:
                 if len(paths) == 1 and not is_dir:
                     raise InputError(f"cannot read {doc_id}: {skip}") from None
@@ -125,7 +189,7 @@ def load_documents(paths: Sequence[str | Path], recursive: bool = False, stdin: 
         more = f"; {len(warnings) - 1} more" if len(warnings) > 1 else ""
         detail = f" ({warnings[0].removeprefix('skipped ')}{more})" if warnings else ""
         raise InputError(f"nothing readable among the inputs{detail}")
-    return LoadResult(documents=tuple(documents), warnings=tuple(warnings))
+    return LoadResult(documents=tuple(documents), warnings=tuple(warnings), size=allowance.used)
 
 
 def decode_bytes(data: bytes, is_html: bool = False) -> tuple[str, str | None]:
@@ -219,8 +283,11 @@ def _file_format(path: Path) -> Format | None:
     return None
 
 
-def _read_file(path: Path, doc_id: str, warnings: list[str]) -> Document:
-    """Read and decode one file; raise UnreadableFile with the reason when it cannot be used."""
+def _read_file(path: Path, doc_id: str, warnings: list[str], allowance: _Allowance) -> Document:
+    """Read and decode one file; raise UnreadableFile with the reason when it cannot be used.
+
+    Raises InputError, before reading, when the file would take the input past its size limit.
+    """
     fmt = _file_format(path)
     if fmt is None:
         raise UnreadableFile(f"unsupported file type {path.suffix or '(no extension)'!r} (reading {SUPPORTED})")
@@ -228,13 +295,13 @@ def _read_file(path: Path, doc_id: str, warnings: list[str]) -> Document:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
             raise UnreadableFile("not a regular file")
-        size = st.st_size
-        if size > MAX_BYTES:
-            mib = 1024 * 1024
-            raise UnreadableFile(f"too large ({size // mib} MiB; the limit is {MAX_BYTES // mib} MiB)")
-        data = path.read_bytes()
+        if not allowance.fits(st.st_size):
+            raise input_too_large(allowance.limit or 0, doc_id)
+        with path.open("rb") as handle:
+            data = allowance.read(handle)  # bounded: a file growing after stat() cannot run past the limit
     except OSError as err:
         raise UnreadableFile(_reason(err)) from None
+    allowance.take(len(data), doc_id)
     text, note = decode_bytes(data, is_html=fmt == "html")
     if not text.strip():
         raise UnreadableFile("empty file")
@@ -243,16 +310,19 @@ def _read_file(path: Path, doc_id: str, warnings: list[str]) -> Document:
     return Document(text=text, id=doc_id, format=fmt)
 
 
-def _read_stdin(stream: TextIO, warnings: list[str]) -> Document:
+def _read_stdin(stream: TextIO, warnings: list[str], allowance: _Allowance) -> Document:
     """Read standard input: bytes through the decoding rule when available, else the text stream as is."""
     buffer = getattr(stream, "buffer", None)
     try:
         if buffer is not None:
-            text, note = decode_bytes(buffer.read())
+            data = allowance.read(buffer)
+            allowance.take(len(data), "standard input")
+            text, note = decode_bytes(data)
             if note:
                 warnings.append(f"-: {note}")
         else:
-            text = stream.read()
+            text = allowance.read(stream)
+            allowance.take(text_size(text), "standard input")
     except OSError as err:
         raise UnreadableFile(_reason(err)) from None
     if not text.strip():

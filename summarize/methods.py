@@ -62,10 +62,10 @@ def relevance(cluster: Cluster, options: Options) -> np.ndarray:
         )
     else:
         central = score.centroid_scores(matrix)
-    weights = np.ones(len(cluster.sentences))
-    if options.position_weight:
+    if options.position_weight:  # the lead prior is about generic importance: it weights centrality, not the query
         prior = score.lead_prior(cluster.sentences, options.position_half_life)
-        weights *= (1.0 - options.position_weight) + options.position_weight * prior
+        central = central * ((1.0 - options.position_weight) + options.position_weight * prior)
+    weights = np.ones(len(cluster.sentences))
     if options.standalone_penalty < 1.0 and cluster.language == "english":
         weights *= score.standalone_penalties(cluster.texts, penalty=options.standalone_penalty)
     return score.normalise(focus_on_query(central, cluster, options) * weights)

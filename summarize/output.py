@@ -21,13 +21,21 @@ def refuse_input_as_output(output: Path, inputs: Iterable[str | os.PathLike[str]
             raise UsageError(f"refusing to write the output to {output}: it is (inside) an input")
 
 
-def write_text_atomically(output: Path, text: str, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
-    """Write ``text`` to ``output`` via a temporary file and a rename, so a crash leaves no half-written file."""
+def check_output(output: Path, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Raise UsageError unless ``output`` can be written: not an input, not a directory, in a directory that exists.
+
+    Called before any work as well as before writing, so a bad ``-o`` fails fast.
+    """
     refuse_input_as_output(output, inputs)
     if not output.parent.exists():
         raise UsageError(f"the output directory does not exist: {output.parent}")
     if output.is_dir():
         raise UsageError(f"the output is a directory: {output}")
+
+
+def write_text_atomically(output: Path, text: str, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Write ``text`` to ``output`` via a temporary file and a rename, so a crash leaves no half-written file."""
+    check_output(output, inputs)
     handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

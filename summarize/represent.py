@@ -9,7 +9,7 @@ stop words removed and Porter/Snowball stems as terms (Salton and Buckley 1988).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
@@ -168,6 +168,7 @@ class Cluster:
     sentences: tuple[Sentence, ...]
     vectors: SentenceVectors
     language: str = "english"
+    copies: Mapping[int, tuple[int, ...]] = field(default_factory=dict)  # document -> its exact copies (no sentences)
 
     @property
     def texts(self) -> tuple[str, ...]:

@@ -54,7 +54,6 @@ def similarity_graph(
     """
     import numpy as np
     from scipy.sparse import csr_matrix as csr
-    from scipy.sparse import vstack
 
     n = matrix.shape[0]
     if n == 0:
@@ -64,16 +63,20 @@ def similarity_graph(
     holders = np.diff(transposed.indptr)  # sentences holding each term
     row_of = np.repeat(np.arange(n), np.diff(matrix.indptr))
     work = np.bincount(row_of, weights=holders[matrix.indices], minlength=n)  # candidate entries per row
-    blocks = []
+    data, indices, counts = [], [], []
     for start, end in _row_blocks(work, WORK_BUDGET, chunk_rows):
-        block = (matrix[start:end] @ transposed).tocsr()
-        block.data[block.data < threshold] = 0.0
-        block.eliminate_zeros()
+        block = matrix[start:end] @ transposed
+        kept = np.flatnonzero(block.data >= threshold)
+        rows = np.searchsorted(block.indptr, kept, side="right") - 1  # ascending: entries stay grouped by row
+        columns, values = block.indices[kept], block.data[kept]
         if cap < n:
-            block.sort_indices()  # ties between equally strong edges go to the lower column
-            block = _strongest_per_row(block, cap)
-        blocks.append(block)
-    return vstack(blocks, format="csr")
+            keep = _strongest_per_row(rows, columns, values, end - start, cap)
+            rows, columns, values = rows[keep], columns[keep], values[keep]
+        data.append(values)
+        indices.append(columns)
+        counts.append(np.bincount(rows, minlength=end - start))
+    indptr = np.concatenate(([0], np.cumsum(np.concatenate(counts))))
+    return csr((np.concatenate(data), np.concatenate(indices), indptr), shape=(n, n))
 
 
 def _row_blocks(work: np.ndarray, budget: float, max_rows: int) -> list[tuple[int, int]]:
@@ -85,42 +88,38 @@ def _row_blocks(work: np.ndarray, budget: float, max_rows: int) -> list[tuple[in
     return list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
 
 
-def _strongest_per_row(block: csr_matrix, cap: int) -> csr_matrix:
-    """Keep each row's ``cap`` largest entries (ties: earlier entries first), vectorised over the rows.
+_BINS = 256
 
-    The cap-th largest value of every longer row comes from ``np.partition`` over a padded array of those rows,
-    taken in groups whose padded size stays within ``WORK_BUDGET``.
+
+def _strongest_per_row(
+    rows: np.ndarray, columns: np.ndarray, values: np.ndarray, n_rows: int, cap: int
+) -> np.ndarray:
+    """Mask of each row's ``cap`` largest values (ties: lower column first), in O(entries) vectorised work.
+
+    A histogram of every row's values over ``_BINS`` equal bins finds the bin holding its cap-th largest value;
+    entries above that bin are kept, entries below dropped, and only the few entries inside it are sorted.
     """
-    from scipy.sparse import csr_matrix as csr
-
-    counts = np.diff(block.indptr)
-    over = np.flatnonzero(counts > cap)
-    if over.size == 0:
-        return block
-    rows = np.repeat(np.arange(block.shape[0]), counts)
-    offsets = np.arange(block.nnz) - block.indptr[rows]  # position of each entry in its row
-    kth = np.full(block.shape[0], -np.inf)  # rows not over the cap keep everything
-    width = int(counts[over].max())
-    group = max(1, WORK_BUDGET // width)
-    for first in range(0, over.size, group):
-        chosen = over[first : first + group]
-        padded = np.full((chosen.size, width), -np.inf)
-        in_group = np.zeros(block.shape[0], dtype=bool)
-        in_group[chosen] = True
-        entries = np.flatnonzero(in_group[rows])
-        members = np.searchsorted(chosen, rows[entries])
-        padded[members, offsets[entries]] = block.data[entries]
-        kth[chosen] = np.partition(padded, width - cap, axis=1)[:, width - cap]
-    threshold = kth[rows]
-    greater = block.data > threshold
-    equal = block.data == threshold
-    room = cap - np.bincount(rows, weights=greater, minlength=block.shape[0]).astype(np.int64)
-    equal_before = np.cumsum(equal) - equal  # equal entries before this one in the whole block ...
-    equal_before -= equal_before[block.indptr[rows]]  # ... and in its own row
-    kept = greater | (equal & (equal_before < room[rows]))
-    indptr = np.zeros(block.shape[0] + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows[kept], minlength=block.shape[0]), out=indptr[1:])
-    return csr((block.data[kept], block.indices[kept], indptr), shape=block.shape)
+    keep = np.ones(rows.size, dtype=bool)
+    if rows.size == 0 or np.bincount(rows, minlength=n_rows).max() <= cap:
+        return keep
+    low, high = float(values.min()), float(values.max())
+    bins = np.minimum(((values - low) * (_BINS / max(high - low, 1e-300))).astype(np.int64), _BINS - 1)
+    histogram = np.bincount(rows * _BINS + bins, minlength=n_rows * _BINS).reshape(n_rows, _BINS)
+    at_or_above = np.cumsum(histogram[:, ::-1], axis=1)[:, ::-1]  # entries of the row in this bin or higher
+    boundary = (at_or_above >= cap).sum(axis=1) - 1  # the bin of the cap-th largest value (-1: row under the cap)
+    row_boundary = boundary[rows]
+    keep = bins > row_boundary
+    inside = np.flatnonzero(bins == row_boundary)
+    if inside.size:
+        above = np.zeros(n_rows, dtype=np.int64)  # entries kept above the boundary bin, per row
+        has_bin = boundary >= 0
+        higher = np.minimum(boundary + 1, _BINS - 1)
+        above[has_bin] = np.where(boundary[has_bin] + 1 < _BINS, at_or_above[has_bin, higher[has_bin]], 0)
+        order = inside[np.lexsort((columns[inside], -values[inside], rows[inside]))]
+        ordered_rows = rows[order]
+        rank = np.arange(order.size) - np.searchsorted(ordered_rows, ordered_rows, side="left")
+        keep[order[rank < cap - above[ordered_rows]]] = True
+    return keep
 
 
 def lexrank_scores(

@@ -46,8 +46,8 @@ def test_summarizer_is_configured_once_and_reused() -> None:
 
 
 def test_lambda_changes_the_summary() -> None:
-    relevant = summarize([ROOT / "seeds"], words=150, lambda_=1.0)
-    diverse = summarize([ROOT / "seeds"], words=150, lambda_=0.2)
+    relevant = summarize([ROOT / "seeds"], words=150, method="mmr", lambda_=1.0)
+    diverse = summarize([ROOT / "seeds"], words=150, method="mmr", lambda_=0.2)
     assert relevant.text != diverse.text
 
 

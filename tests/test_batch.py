@@ -292,3 +292,24 @@ def test_dask_missing_is_one_clear_line(
     assert main(["batch", str(clusters_jsonl), "--engine", "dask", "--no-progress"]) == 2
     err = capsys.readouterr().err
     assert "pip install 'summarize[dask]'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_line_that_is_not_utf8_is_an_error_record(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    good = cluster_line("ok", [seed_text(0)]).encode("utf-8")
+    source.write_bytes(b'{"id": "latin", "documents": ["caf\xe9"]}\n' + good + b"\n")
+    output = tmp_path / "out.jsonl"
+    report = run(source, output)
+    got = records(output)
+    assert got[0] == {"id": None, "line": 1, "error": "line 1: not valid UTF-8 (byte 34)"}
+    assert got[1]["id"] == "ok" and "summary" in got[1]
+    assert (report.done, report.failed) == (1, 1)
+
+
+def test_a_json_file_with_a_list_of_clusters(tmp_path: Path) -> None:
+    source = tmp_path / "clusters.json"
+    clusters = [{"id": "one", "documents": [seed_text(0)]}, {"id": "two", "documents": [seed_text(1)]}]
+    source.write_text(json.dumps(clusters, indent=2), encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    run(source, output)
+    assert [r["id"] for r in records(output)] == ["one", "two"]

@@ -62,3 +62,10 @@ def test_compression_is_cached_and_used_by_the_summarizer() -> None:
     assert compress_cluster(cluster) is compress_cluster(cluster)
     summary = Summarizer("mmr", compress=True).summarize(cluster, words=100)
     assert {s.text for s in summary.sentences} <= set(compress_cluster(cluster).texts)
+
+
+def test_a_compressed_sentence_is_its_source_with_words_deleted() -> None:
+    cluster = prepare([ROOT / "seeds"])
+    for before, after in zip(cluster.texts, compress_cluster(cluster).texts, strict=True):
+        source = iter(w.lower() for w in before.split())
+        assert all(any(w.lower().strip("(),") == s.strip("(),") for s in source) for w in after.split()), after

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -202,14 +203,14 @@ def test_unreadable_file_alone_is_an_error_among_others_a_warning(
 ) -> None:
     locked = write(tmp_path / "locked.txt", BODY)
     ok = write(tmp_path / "ok.txt", BODY)
-    real_read_bytes = Path.read_bytes
+    real_open = Path.open
 
-    def read_bytes(self: Path) -> bytes:
+    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     with pytest.raises(InputError) as info:
         load_documents([locked])
     assert str(info.value) == f"cannot read {locked.as_posix()}: permission denied"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -91,10 +92,32 @@ from summarize.cli import commands as _commands  # noqa: E402,F401  (registers t
 from summarize.cli import evaluate as _evaluate  # noqa: E402,F401
 
 
+def _click_exceptions() -> Any:
+    """The module of click's exception classes as typer raises them: its vendored copy (typer >= 0.20) or click."""
+    try:
+        from typer._click import exceptions
+    except ImportError:
+        from click import exceptions
+    return exceptions
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app; user errors become one line on stderr, never a traceback."""
+    click_errors = _click_exceptions()
     try:
-        app(args=argv, prog_name="summarize")
+        code = app(args=argv, prog_name="summarize", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as error:  # bare "summarize": the help, as before
+        error.show()
+        return error.exit_code
+    except click_errors.ClickException as error:  # bad options and arguments: one line, like our own errors
+        message = "; ".join(line.strip() for line in error.format_message().splitlines() if line.strip())
+        context = getattr(error, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        typer.echo(f"summarize: error: {message}{hint}", err=True)
+        return error.exit_code
+    except (getattr(click_errors, "Abort", typer.Abort), typer.Abort):  # end of input at a prompt
+        typer.echo("summarize: aborted", err=True)
+        return 1
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
     except SummarizeError as error:
@@ -114,7 +137,9 @@ def main(argv: list[str] | None = None) -> int:
             err=True,
         )
         return 1
-    return 0
+    if code == 130:  # typer turns Ctrl-C into exit code 130, silently
+        typer.echo("summarize: interrupted", err=True)
+    return code if isinstance(code, int) else 0
 
 
 def entry_point() -> None:

@@ -10,7 +10,7 @@ import typer
 
 from summarize.cli import app, warn
 from summarize.errors import UsageError
-from summarize.options import METHOD_HELP, Options
+from summarize.options import DEFAULT_METHOD, METHOD_HELP, Options
 
 EPILOG = """INPUT is a JSONL file, one cluster a line: {"id": "c1", "documents": ["text", {"text": "...", "title":
 "...", "url": "...", "published": "2024-07-28"}]}, or a directory holding one folder per cluster.
@@ -44,7 +44,7 @@ def batch(
     truncate: Annotated[
         bool, typer.Option("--truncate", help="Cut the last sentence at the budget instead of leaving it out.")
     ] = False,
-    method: Annotated[str, typer.Option("--method", "-m", help=f"One of: {', '.join(METHOD_HELP)}.")] = "mmr",
+    method: Annotated[str, typer.Option("--method", "-m", help=f"One of: {', '.join(METHOD_HELP)}.")] = DEFAULT_METHOD,
     lambda_: Annotated[
         float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")
     ] = Options.lambda_,

@@ -11,7 +11,8 @@ import typer
 
 from summarize.cli import app, fail, warn
 from summarize.errors import UsageError
-from summarize.options import METHOD_HELP, Options
+from summarize.load import DEFAULT_MAX_INPUT_BYTES
+from summarize.options import DEFAULT_METHOD, METHOD_HELP, Options
 
 
 def _complete_languages(incomplete: str) -> list[str]:
@@ -50,11 +51,21 @@ Language = Annotated[
 ]
 
 
-def read_inputs(paths: list[str], recursive: bool) -> tuple:
-    """Load the documents, printing one warning line per skipped file."""
+MaxInputBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-input-bytes",
+        min=1,
+        help="Refuse more input than this many bytes in all (checked before reading).",
+    ),
+]
+
+
+def read_inputs(paths: list[str], recursive: bool, max_bytes: int | None = DEFAULT_MAX_INPUT_BYTES) -> tuple:
+    """Load the documents, printing one warning line per skipped file; more than ``max_bytes`` is an error."""
     from summarize.load import load_documents
 
-    result = load_documents(paths, recursive=recursive, stdin=sys.stdin)
+    result = load_documents(paths, recursive=recursive, stdin=sys.stdin, max_bytes=max_bytes)
     for message in result.warnings:
         warn(message)
     return result.documents
@@ -96,7 +107,7 @@ def run(
             show_default=True,
             autocompletion=_complete_methods,
         ),
-    ] = "mmr",
+    ] = DEFAULT_METHOD,
     lambda_: Annotated[
         float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")
     ] = Options.lambda_,
@@ -106,7 +117,7 @@ def run(
     ] = "text",
     query: Annotated[
         str | None,
-        typer.Option("--query", "-q", help="Focus the summary on this question or topic (mmr, centroid, lexrank)."),
+        typer.Option("--query", "-q", help="Focus the summary on this question or topic (ilp, mmr, centroid, lexrank)"),
     ] = None,
     query_weight: Annotated[
         float, typer.Option("--query-weight", help="Weight of similarity to the query against centrality, in [0, 1].")
@@ -114,6 +125,7 @@ def run(
     recursive: Recursive = False,
     language: Language = "english",
     seed: Annotated[int, typer.Option("--seed", help="Seed of the random method.")] = 0,
+    max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
     ] = None,
@@ -127,10 +139,15 @@ def run(
     from summarize.api import Summarizer, SummarizeWarning
 
     summarizer = Summarizer(
-        method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight
-    )
+        method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight,
+        max_input_bytes=None,  # read_inputs enforces --max-input-bytes, on the bytes as read
+    )  # fmt: skip
     summarizer._options()  # validate options before reading any input
-    documents = read_inputs(paths, recursive)
+    if output is not None:
+        from summarize.output import check_output
+
+        check_output(output, paths)  # a bad -o fails before the work, not after it
+    documents = read_inputs(paths, recursive, max_input_bytes)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SummarizeWarning)
         summary = summarizer.summarize(documents, words=words, sentences=sentences, chars=chars, truncate=truncate)
@@ -143,12 +160,17 @@ def run(
 
 
 @app.command("split", help="Print the sentences of PATH..., one per line, as the summariser sees them.")
-def split(paths: PathsArgument, recursive: Recursive = False, language: Language = "english") -> None:
+def split(
+    paths: PathsArgument,
+    recursive: Recursive = False,
+    language: Language = "english",
+    max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
+) -> None:
     from summarize.api import extract_sentences, supported_languages
 
     if language not in supported_languages():
         raise UsageError(f"unsupported language {language!r}; choose from: {', '.join(supported_languages())}")
-    documents = read_inputs(paths, recursive)
+    documents = read_inputs(paths, recursive, max_input_bytes)
     lines = [sentence.text for sentence in extract_sentences(documents, language)]
     sys.stdout.write("".join(line + "\n" for line in lines))
 
