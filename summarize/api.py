@@ -262,7 +262,8 @@ class Summarizer:
     def __repr__(self) -> str:
         return f"Summarizer({', '.join(f'{k}={v!r}' for k, v in self.get_params().items())})"
 
-    def _options(self) -> Options:
+    def validate(self) -> Options:
+        """Check every parameter (UsageError if one is off) and return them as Options; cheap, so call it early."""
         if self.method not in METHOD_HELP:
             raise UsageError(f"unknown method {self.method!r}; choose from: {', '.join(METHOD_HELP)}")
         if not 0.0 <= self.lambda_ <= 1.0:
@@ -308,7 +309,7 @@ class Summarizer:
         """Summarise one cluster within the budget (``words=150`` if no budget is given)."""
         from summarize.represent import Cluster
 
-        options = self._options()
+        options = self.validate()
         budget = make_budget(words, sentences, chars, truncate)
         cluster = (
             documents
@@ -322,7 +323,7 @@ class Summarizer:
         from summarize.methods import METHODS
         from summarize.order import reading_order
 
-        options = options or self._options()
+        options = options or self.validate()
         if options.compress:
             from summarize.compress import compress_cluster
 

@@ -401,7 +401,7 @@ def run_batch(
         raise UsageError(f"unknown engine {engine!r}; choose from: {', '.join(ENGINES)}")
     if scheduler and engine != "dask":
         raise UsageError("--scheduler goes with --engine dask")
-    summarizer._options()  # validate before reading anything
+    summarizer.validate()  # before reading anything
     params = summarizer.get_params()
     source_path = Path(source)
     if not source_path.exists():

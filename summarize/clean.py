@@ -240,8 +240,9 @@ def _scan_html(html: str, left_out: frozenset[str]) -> tuple[str, str]:
         if lt < 0:
             break
         if html.startswith(("<!", "<?"), lt):  # comment, doctype, CDATA or processing instruction
-            close = html.find("-->", lt + 4) + 3 if html.startswith("<!--", lt) else html.find(">", lt) + 1
-            i = close if close > lt else size
+            comment = html.startswith("<!--", lt)
+            end = html.find("-->", lt + 4) if comment else html.find(">", lt)
+            i = size if end < 0 else end + (3 if comment else 1)  # unclosed: the rest is not text
             continue
         tag = _HTML_TAG.match(html, lt)
         if tag is None:  # a lone "<" is text

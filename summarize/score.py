@@ -91,9 +91,7 @@ def _row_blocks(work: np.ndarray, budget: float, max_rows: int) -> list[tuple[in
 _BINS = 256
 
 
-def _strongest_per_row(
-    rows: np.ndarray, columns: np.ndarray, values: np.ndarray, n_rows: int, cap: int
-) -> np.ndarray:
+def _strongest_per_row(rows: np.ndarray, columns: np.ndarray, values: np.ndarray, n_rows: int, cap: int) -> np.ndarray:
     """Mask of each row's ``cap`` largest values (ties: lower column first), in O(entries) vectorised work.
 
     A histogram of every row's values over ``_BINS`` equal bins finds the bin holding its cap-th largest value;

@@ -142,7 +142,7 @@ def run(
         method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight,
         max_input_bytes=None,  # read_inputs enforces --max-input-bytes, on the bytes as read
     )  # fmt: skip
-    summarizer._options()  # validate options before reading any input
+    summarizer.validate()  # before reading any input
     if output is not None:
         from summarize.output import check_output
 
