@@ -165,17 +165,19 @@ def evaluate(
             empty += not text.strip()
             scores.append(score(text, page.gold))
         f1s = [s.f1 for s in scores]
-        rows.append({
-            "extractor": name,
-            "pages": len(pages),
-            "precision": statistics.fmean(s.precision for s in scores),
-            "recall": statistics.fmean(s.recall for s in scores),
-            "f1": statistics.fmean(f1s),
-            "f1_se": statistics.stdev(f1s) / len(f1s) ** 0.5 if len(f1s) > 1 else 0.0,
-            "empty": empty,
-            "ms_mean": 1000 * statistics.fmean(seconds),
-            "ms_median": 1000 * statistics.median(seconds),
-        })
+        rows.append(
+            {
+                "extractor": name,
+                "pages": len(pages),
+                "precision": statistics.fmean(s.precision for s in scores),
+                "recall": statistics.fmean(s.recall for s in scores),
+                "f1": statistics.fmean(f1s),
+                "f1_se": statistics.stdev(f1s) / len(f1s) ** 0.5 if len(f1s) > 1 else 0.0,
+                "empty": empty,
+                "ms_mean": 1000 * statistics.fmean(seconds),
+                "ms_median": 1000 * statistics.median(seconds),
+            }
+        )
     return rows
 
 
@@ -201,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="time each page this many times, keep the fastest")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument(
-        "--english-only", action="store_true",
+        "--english-only",
+        action="store_true",
         help="keep only pages whose gold text is English (stop-word share >= 0.2): jusText is run with the English "
         "list, so this is its fair ground",
     )

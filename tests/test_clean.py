@@ -30,11 +30,25 @@ TERMINATED = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 # Boilerplate the seeds are known to contain (issue text); the cleaner's rules never name these strings.
 BOILERPLATE_SUBSTRINGS = [
-    "Skip to content", "Skip to main menu", "Skip next section", "This browser does not support the video element",
-    "00:28", "02:00", "Image: AP", "Antony Blinken in Japan shaking hands with Yoko Kamikawa",
-    "Quad Foreign Ministers Hold Talks", "Japan moving away from its pacifist stance", "READ ALSO",
-    "Ambulance Maintenance Contract", "mfi/dj", "Author profile", "editor-in-chief ng Newsworld", "DW's Top Story",
-    "Biden affirms defense commitment", "US, Japan hit out at China, Russia", "What do we know about the plans",
+    "Skip to content",
+    "Skip to main menu",
+    "Skip next section",
+    "This browser does not support the video element",
+    "00:28",
+    "02:00",
+    "Image: AP",
+    "Antony Blinken in Japan shaking hands with Yoko Kamikawa",
+    "Quad Foreign Ministers Hold Talks",
+    "Japan moving away from its pacifist stance",
+    "READ ALSO",
+    "Ambulance Maintenance Contract",
+    "mfi/dj",
+    "Author profile",
+    "editor-in-chief ng Newsworld",
+    "DW's Top Story",
+    "Biden affirms defense commitment",
+    "US, Japan hit out at China, Russia",
+    "What do we know about the plans",
 ]
 BOILERPLATE_PARAGRAPHS = {"0", "107", "Penny Wong", "July 28, 2024"}
 
@@ -153,7 +167,9 @@ def test_unwrapped_text_without_blank_lines_is_one_paragraph_per_line() -> None:
 def test_line_continued_in_lower_case_is_joined_in_unwrapped_text() -> None:
     text = "The minister said that the\nagreement would be signed on Friday in the capital.\nOthers disagreed."
     assert clean_document(doc(text)) == [
-        "The minister said that the agreement would be signed on Friday in the capital.", "Others disagreed."]
+        "The minister said that the agreement would be signed on Friday in the capital.",
+        "Others disagreed.",
+    ]
 
 
 def test_heading_without_punctuation_is_never_glued() -> None:
@@ -168,8 +184,10 @@ def test_blank_lines_separate_paragraphs() -> None:
 
 
 def test_menu_lines_in_a_block_are_not_joined() -> None:
-    assert split_paragraphs("1. Skip to content\n  2. Skip to main menu\n") == ["1. Skip to content",
-                                                                                   "2. Skip to main menu"]
+    assert split_paragraphs("1. Skip to content\n  2. Skip to main menu\n") == [
+        "1. Skip to content",
+        "2. Skip to main menu",
+    ]
 
 
 def test_duc2004_articles_unwrap_into_running_prose(duc2004: Path) -> None:
@@ -206,11 +224,14 @@ def test_duc2004_dateline_stripped(duc2004: Path) -> None:
 
 # -- normalisation ----------------------------------------------------------------------------------------------
 def test_old_style_quotes_dashes_and_whitespace() -> None:
-    text = ("Hun Sen accused them of trying to ``internationalize'' the crisis _ again.  \u00a0It  was\u200b "
-            "a `rare' move -- officials said.")
+    text = (
+        "Hun Sen accused them of trying to ``internationalize'' the crisis _ again.  \u00a0It  was\u200b "
+        "a `rare' move -- officials said."
+    )
     assert clean_document(doc(text)) == [
         "Hun Sen accused them of trying to \"internationalize\" the crisis — again. It was a 'rare' move — "
-        "officials said."]
+        "officials said."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -244,30 +265,37 @@ def test_counters_timestamps_and_symbols_are_dropped() -> None:
 
 
 def test_media_credits_and_captions_are_dropped() -> None:
-    text = ("Blinken met Kamikawa in Tokyo on Sunday. Photo: Reuters\n"
-            "Protesters gather outside parliament (Image: AFP/Getty)\n"
-            "Flooded streets in the old town. Picture by Jane Doe/Agency\n"
-            "The photo: a ruined city, she said, moved her.\n")
+    text = (
+        "Blinken met Kamikawa in Tokyo on Sunday. Photo: Reuters\n"
+        "Protesters gather outside parliament (Image: AFP/Getty)\n"
+        "Flooded streets in the old town. Picture by Jane Doe/Agency\n"
+        "The photo: a ruined city, she said, moved her.\n"
+    )
     assert clean_document(doc(text)) == ["The photo: a ruined city, she said, moved her."]
 
 
 def test_leading_capital_label_goes_and_the_rest_is_judged() -> None:
-    text = ("WATCH: Minister Announces New Plan\n"
-            "DEAR ABBY: My husband and I were getting ready to leave after dinner.\n")
+    text = "WATCH: Minister Announces New Plan\nDEAR ABBY: My husband and I were getting ready to leave after dinner.\n"
     assert clean_document(doc(text)) == ["My husband and I were getting ready to leave after dinner."]
 
 
 def test_question_subheadings_dropped_quoted_questions_kept() -> None:
-    text = ("What do we know about the plans?\n"
-            "\"Why should we wait?\" the minister asked.\n"
-            "Is this the end? Officials think it is not, and talks continue.\n")
-    assert clean_document(doc(text)) == ["\"Why should we wait?\" the minister asked.",
-                                         "Is this the end? Officials think it is not, and talks continue."]
+    text = (
+        "What do we know about the plans?\n"
+        '"Why should we wait?" the minister asked.\n'
+        "Is this the end? Officials think it is not, and talks continue.\n"
+    )
+    assert clean_document(doc(text)) == [
+        '"Why should we wait?" the minister asked.',
+        "Is this the end? Officials think it is not, and talks continue.",
+    ]
 
 
 def test_unterminated_tail_of_a_long_paragraph_is_trimmed() -> None:
-    text = ("The storm killed at least 32 people in the region, officials said on Saturday. "
-            "Rescue teams were still searching for survivors. At its, 4th graf pvs")
+    text = (
+        "The storm killed at least 32 people in the region, officials said on Saturday. "
+        "Rescue teams were still searching for survivors. At its, 4th graf pvs"
+    )
     assert clean_document(doc(text)) == [text.rsplit(" At its", 1)[0]]
 
 
@@ -276,18 +304,26 @@ def test_abbreviation_is_not_taken_for_a_sentence_end_when_trimming() -> None:
 
 
 def test_short_repeated_template_dropped_long_repeat_kept_once() -> None:
-    long = ("Teens love the new earphones, and they are putting them on their holiday wish lists more than "
-            "ever before, a new survey found.")
-    text = f"This browser does not support the video element.\n{long}\nBody.\nThis browser does not support " \
-           f"the video element.\n{long}\n"
+    long = (
+        "Teens love the new earphones, and they are putting them on their holiday wish lists more than "
+        "ever before, a new survey found."
+    )
+    text = (
+        f"This browser does not support the video element.\n{long}\nBody.\nThis browser does not support "
+        f"the video element.\n{long}\n"
+    )
     assert clean_document(doc(text)) == [long, "Body."]
 
 
 def test_foreign_language_paragraph_dropped_foreign_document_kept() -> None:
-    english = ("The ministers agreed on Sunday to strengthen their cooperation, and they said that the new "
-               "command would be in place by the end of next year.")
-    spanish = ("El ministro de Defensa dijo el domingo que las nuevas medidas de cooperación militar entrarán "
-               "en vigor antes de finales del próximo año en todo el país.")
+    english = (
+        "The ministers agreed on Sunday to strengthen their cooperation, and they said that the new "
+        "command would be in place by the end of next year."
+    )
+    spanish = (
+        "El ministro de Defensa dijo el domingo que las nuevas medidas de cooperación militar entrarán "
+        "en vigor antes de finales del próximo año en todo el país."
+    )
     assert clean_document(doc(f"{english}\n\n{spanish}\n\n{english} Again.")) == [english, f"{english} Again."]
     assert clean_document(doc(f"{spanish}\n\n{spanish[:-1]} otra vez.")) == [spanish, f"{spanish[:-1]} otra vez."]
 
@@ -307,8 +343,7 @@ def test_empty_and_all_boilerplate_documents_give_nothing() -> None:
 
 def test_cjk_full_stops_count_as_sentence_ends() -> None:
     text = "先日、会議が東京で開かれました。\n報道によると、合意に達したとのことです。\n"
-    assert clean_document(doc(text)) == ["先日、会議が東京で開かれました。",
-                                                              "報道によると、合意に達したとのことです。"]
+    assert clean_document(doc(text)) == ["先日、会議が東京で開かれました。", "報道によると、合意に達したとのことです。"]
 
 
 # -- markdown ---------------------------------------------------------------------------------------------------
@@ -351,12 +386,14 @@ ARTICLE = [
 
 def _page(body: str, head: str = "") -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE)
-    return (f"<!DOCTYPE html><html><head><title>Quad talks</title>{head}<style>p {{ color: red; }}</style>"
-            f"<script>var tracking = 'SCRIPT-SECRET';</script></head><body>"
-            f"<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World News</a></li>"
-            f"<li><a href='/sport'>Sport</a></li></ul></nav>"
-            f"<article><h1>Quad Ministers Meet</h1>{paragraphs}{body}</article>"
-            f"<footer><p>Copyright 2024 Example Media. All rights reserved.</p></footer></body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><title>Quad talks</title>{head}<style>p {{ color: red; }}</style>"
+        f"<script>var tracking = 'SCRIPT-SECRET';</script></head><body>"
+        f"<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World News</a></li>"
+        f"<li><a href='/sport'>Sport</a></li></ul></nav>"
+        f"<article><h1>Quad Ministers Meet</h1>{paragraphs}{body}</article>"
+        f"<footer><p>Copyright 2024 Example Media. All rights reserved.</p></footer></body></html>"
+    )
 
 
 def test_html_article_extracted_without_script_style_and_menu() -> None:
@@ -371,8 +408,10 @@ def test_html_extraction_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    head = ('<link rel="stylesheet" href="http://203.0.113.9/style.css">'
-            '<script src="http://203.0.113.9/app.js"></script><base href="http://203.0.113.9/">')
+    head = (
+        '<link rel="stylesheet" href="http://203.0.113.9/style.css">'
+        '<script src="http://203.0.113.9/app.js"></script><base href="http://203.0.113.9/">'
+    )
     body = '<img src="http://203.0.113.9/photo.jpg"><iframe src="http://203.0.113.9/embed"></iframe>'
     assert clean_document(doc(_page(body, head), format="html")) == ARTICLE
 
@@ -380,9 +419,12 @@ def test_html_extraction_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_html_external_entities_are_not_resolved(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
-    html = (f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
-            + _page("<p>Entity here: &xxe; in the text of the page, which must stay literal.</p>")
-              .removeprefix("<!DOCTYPE html>"))
+    html = (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
+        + _page("<p>Entity here: &xxe; in the text of the page, which must stay literal.</p>").removeprefix(
+            "<!DOCTYPE html>"
+        )
+    )
     text = extract_main_text(html)
     assert "TOP-SECRET-CONTENT" not in text
     assert ARTICLE[0] in text

@@ -77,8 +77,12 @@ def test_formats_by_suffix_case_insensitive(tmp_path: Path) -> None:
     write(tmp_path / "c.HTM", html)
     write(tmp_path / "d.TXT", BODY)
     docs = {Path(d.id).name: d for d in load_documents([tmp_path]).documents}
-    assert {n: d.format for n, d in docs.items()} == {"a.md": "text", "b.html": "html", "c.HTM": "html",
-                                                       "d.TXT": "text"}
+    assert {n: d.format for n, d in docs.items()} == {
+        "a.md": "text",
+        "b.html": "html",
+        "c.HTM": "html",
+        "d.TXT": "text",
+    }
     assert docs["b.html"].text == html  # raw HTML kept: extraction is clean.py's job
 
 
@@ -113,8 +117,11 @@ def test_recursive_reads_subdirectories_but_not_hidden_ones(tmp_path: Path) -> N
     assert any("sub/: a subdirectory, read only when recursing" in w for w in flat.warnings)
     deep = load_documents([tmp_path], recursive=True)
     root = tmp_path.as_posix()
-    assert [d.id for d in deep.documents] == [f"{root}/sub/deeper/deep.html", f"{root}/sub/inner.txt",
-                                              f"{root}/top.txt"]
+    assert [d.id for d in deep.documents] == [
+        f"{root}/sub/deeper/deep.html",
+        f"{root}/sub/inner.txt",
+        f"{root}/top.txt",
+    ]
     assert any(".git/: hidden directory" in w for w in deep.warnings)
     assert not any("config.txt" in d.id for d in deep.documents)
 
@@ -125,8 +132,9 @@ def test_symlink_loop_terminates_and_reads_each_file_once(tmp_path: Path) -> Non
     os.symlink(tmp_path / "d", tmp_path / "d" / "sub" / "loop")
     os.symlink(tmp_path / "d" / "sub", tmp_path / "d" / "alias")
     result: list[LoadResult] = []
-    worker = threading.Thread(target=lambda: result.append(load_documents([tmp_path / "d"], recursive=True)),
-                              daemon=True)
+    worker = threading.Thread(
+        target=lambda: result.append(load_documents([tmp_path / "d"], recursive=True)), daemon=True
+    )
     worker.start()
     worker.join(timeout=20)
     assert not worker.is_alive(), "recursive loading hung on a symlink loop"
@@ -322,7 +330,9 @@ def test_empty_stdin_alone_is_an_error() -> None:
 
 # -- lean imports -----------------------------------------------------------------------------------------------
 def test_importing_load_and_clean_pulls_in_no_heavy_modules() -> None:
-    code = ("import sys, summarize.load, summarize.clean; "
-            "print(sorted(m for m in ('lxml', 'trafilatura', 'justext', 'numpy') if m in sys.modules))")
+    code = (
+        "import sys, summarize.load, summarize.clean; "
+        "print(sorted(m for m in ('lxml', 'trafilatura', 'justext', 'numpy') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"

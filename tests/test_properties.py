@@ -109,7 +109,7 @@ def fits(documents: list[Document], budget: dict[str, int | bool]) -> bool:
         cluster = prepare(documents)
     except InputError:
         return False
-    options = Summarizer()._options()
+    options = Summarizer().validate()
     texts = (compress_cluster(cluster) if options.compress else cluster).texts
     if budget["truncate"]:
         return True

@@ -25,6 +25,7 @@ from summarize import Document, InputError, Summarizer, UsageError, summarize
 from summarize.clean import MAX_EXTRACT_ELEMENTS, clean_document, html_to_text
 from summarize.cli import main
 from summarize.load import DEFAULT_MAX_INPUT_BYTES, load_documents
+from summarize.split import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "001_8392e74e520cd89a.txt"
@@ -474,3 +475,17 @@ def test_every_test_the_reliability_table_names_exists() -> None:
     for file, name in sorted(references):
         source = (ROOT / "tests" / file).read_text(encoding="utf-8")
         assert re.search(rf"^def {name}\(", source, re.M), f"docs/reliability.md names a missing test {file}::{name}"
+
+
+def test_splitting_many_lines_is_linear() -> None:
+    start = time.process_time()
+    assert len(split_sentences("A\n" * 20_000)) >= 1  # every line was compared with every other: ~16 s
+    assert time.process_time() - start < 3.0
+
+
+def test_a_long_abbreviation_dense_paragraph_never_trips_nltks_regex_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk.redos
+
+    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 1.0)  # NLTK's 5 s, scaled to this test's input
+    text = "A. " * 100_000  # 300 KB in one block: ~5 s of Punkt, which NLTK aborted with TimeoutError
+    assert " ".join(split_sentences(text)) == text.strip()
