@@ -260,7 +260,7 @@ def greedy_coverage(
         chosen.append(pick)
         spent += costs[pick]
         available[pick] = False
-        available[partners.get(pick, [])] = False
+        available[partners[pick].indices] = False
         uncovered[incidence[pick].indices] = 0.0
     best_single = np.where(allowed, coverage_scores(concepts) + values, -np.inf)
     if allowed.any():
@@ -273,15 +273,14 @@ def greedy_coverage(
     return chosen
 
 
-def _partner_lists(exclusive_pairs: np.ndarray | None, n: int) -> dict[int, list[int]]:
-    """For each sentence, the sentences it may not be chosen with."""
-    partners: dict[int, list[int]] = {}
-    if exclusive_pairs is None:
-        return partners
-    for a, b in exclusive_pairs.tolist():
-        partners.setdefault(a, []).append(b)
-        partners.setdefault(b, []).append(a)
-    return partners
+def _partner_lists(exclusive_pairs: np.ndarray | None, n: int) -> csr_matrix:
+    """Symmetric sparse adjacency: row i holds the sentences that may not be chosen with sentence i."""
+    from scipy.sparse import csr_matrix as csr
+
+    pairs = np.empty((0, 2), dtype=np.int64) if exclusive_pairs is None else np.asarray(exclusive_pairs).reshape(-1, 2)
+    rows = np.concatenate((pairs[:, 0], pairs[:, 1]))
+    columns = np.concatenate((pairs[:, 1], pairs[:, 0]))
+    return csr((np.ones(len(rows), dtype=bool), (rows, columns)), shape=(n, n))
 
 
 def _fill(

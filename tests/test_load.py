@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import write
 
 from summarize.errors import InputError
 from summarize.load import LoadResult, UnreadableFile, decode_bytes, load_documents, looks_binary, sniff_format
@@ -18,16 +19,6 @@ from summarize.load import LoadResult, UnreadableFile, decode_bytes, load_docume
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 BODY = "The ministers met in Tokyo on Sunday and agreed to deepen their cooperation.\n"
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    """Create a file (and its parent directories) with text (UTF-8) or bytes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 # -- the real seeds ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from helpers import write
 
 from summarize import Document, InputError, Summarizer, UsageError, summarize
 from summarize.clean import MAX_EXTRACT_ELEMENTS, clean_document, html_to_text
@@ -54,15 +55,6 @@ def assert_one_line_error(code: int, out: str, err: str, expected_code: int, phr
     assert code == expected_code, err
     assert len(errors) == 1 and phrase in errors[0], err
     assert out == ""
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 # -- paths ------------------------------------------------------------------------------------------------------
