@@ -79,12 +79,10 @@ LABELS = {
 IMPORTS = (
     "numpy",
     "scipy.sparse",
-    "scipy.stats",
-    "sklearn.feature_extraction.text",
-    "nltk",
-    "nltk.tokenize.punkt",
     "typer",
     "summarize.cli",
+    "nltk",  # what the pipeline avoids: nltk/__init__ imports scipy.stats and scikit-learn
+    "sklearn.feature_extraction.text",  # what the pipeline avoids: the TF-IDF weighting is done in SciPy
 )
 
 
@@ -98,14 +96,14 @@ STATIC_NOTES = (
     "takes its never-together pairs (cosine >= 0.5) from the same bounded graph and solves the concept-coverage "
     "ILP up to 2,000 eligible sentences, greedy coverage beyond.",
     "Peak memory is ru_maxrss of the measuring process: the interpreter, the imported libraries (about 230 MB: "
-    "NumPy, SciPy, scikit-learn, NLTK, sumy) and the input included; the bracket is the rise during the timed "
+    "NumPy, SciPy, NLTK, sumy) and the input included; the bracket is the rise during the timed "
     "calls, zero when the import peak was higher.",
     "Small times are noisy on a shared machine: the load average above says how busy it was. The peers' times "
     "and ours come from the same run, so the ratios are fair within it.",
-    "`summarize seeds/ --words 150` spends nearly all its time importing: scikit-learn (for TfidfTransformer and "
-    "its stop words) pulls in scipy.stats, and `import nltk` runs nltk/__init__.py, which imports scikit-learn "
-    "and scipy.stats again through nltk.classify and others, though we use only the Porter stemmer and Punkt. "
-    "The prototype line under the import table measures what removing both costs would give.",
+    "`summarize seeds/ --words 150` imports neither scikit-learn nor the `nltk` package: NLTK's Punkt and Porter "
+    "modules are loaded without nltk/__init__.py (`summarize/nltk_parts.py`), and the TF-IDF weighting is done "
+    "in SciPy (`summarize/represent.py`, pinned to scikit-learn's TfidfTransformer by tests/test_represent.py); "
+    "the import table shows what the two would cost.",
 )
 
 
@@ -316,72 +314,6 @@ def import_time(module: str, runs: int) -> float:
     return statistics.median(values)
 
 
-PROTOTYPE = r'''
-"""What would start in under a second: the same pipeline with two import costs removed (an experiment).
-
-1. NLTK's Porter stemmer and Punkt are loaded without running nltk/__init__.py (which imports scipy.stats and
-   scikit-learn through nltk.classify and friends): the parent packages are registered as bare namespaces.
-2. The TF-IDF weighting (sublinear tf, smoothed idf, L2 rows: scikit-learn's TfidfTransformer) is done with
-   SciPy, and scikit-learn's stop-word list is read from its file, so scikit-learn is not imported.
-"""
-import importlib.util, os, sys, types
-
-def bare_package(name, path):
-    module = types.ModuleType(name)
-    module.__path__ = [path]
-    sys.modules[name] = module
-    return module
-
-nltk_root = os.path.dirname(importlib.util.find_spec("nltk").origin)
-for name, sub in (("nltk", ""), ("nltk.stem", "stem"), ("nltk.tokenize", "tokenize")):
-    bare_package(name, os.path.join(nltk_root, sub))
-sk_root = os.path.dirname(importlib.util.find_spec("sklearn").origin)
-bare_package("sklearn", sk_root)
-bare_package("sklearn.feature_extraction", os.path.join(sk_root, "feature_extraction"))
-text = types.ModuleType("sklearn.feature_extraction.text")
-spec = importlib.util.spec_from_file_location("_sk_stop", os.path.join(sk_root, "feature_extraction", "_stop_words.py"))
-stop = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(stop)
-text.ENGLISH_STOP_WORDS = stop.ENGLISH_STOP_WORDS
-
-
-class TfidfTransformer:
-    def __init__(self, sublinear_tf=True, smooth_idf=True, norm="l2"):
-        pass
-
-    def fit_transform(self, counts):
-        import numpy as np
-        from scipy.sparse import csr_matrix
-
-        counts = csr_matrix(counts, dtype=np.float64, copy=True)
-        n = counts.shape[0]
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-        self.idf_ = np.log((1 + n) / (1 + df)) + 1.0
-        counts.data = (np.log(counts.data) + 1.0) * self.idf_[counts.indices]
-        rows = np.repeat(np.arange(n), np.diff(counts.indptr))
-        norms = np.sqrt(np.bincount(rows, weights=counts.data**2, minlength=n))
-        counts.data /= norms[rows]
-        return counts
-
-
-text.TfidfTransformer = TfidfTransformer
-sys.modules["sklearn.feature_extraction.text"] = text
-from summarize.cli import main
-
-sys.exit(main(sys.argv[1:]))
-'''
-
-
-def prototype_startup(workdir: Path, runs: int) -> tuple[list[float], bool]:
-    """Wall times of the prototype above on ``seeds/ --words 150``, and whether its output equals the real one."""
-    script = workdir / "prototype.py"
-    script.write_text(PROTOTYPE, encoding="utf-8")
-    command = [sys.executable, str(script), "seeds/", "--words", "150"]
-    real = subprocess.run([*summarize_command(), "seeds/", "--words", "150"], capture_output=True, cwd=ROOT)
-    mine = subprocess.run(command, capture_output=True, cwd=ROOT)
-    return wall_times(command, runs), mine.returncode == 0 and mine.stdout == real.stdout
-
-
 # -- batch throughput ----------------------------------------------------------------------------------------
 def batch_source(data: Path | None, pool: dict[str, list[str]], workdir: Path, count: int) -> tuple[Path, str]:
     """A JSONL file of ``count`` clusters: the DUC 2004 clusters over and over, or synthetic ones without DUC."""
@@ -436,8 +368,6 @@ class Report:
     batch: list[tuple[str, int, float]] = field(default_factory=list)
     batch_what: str = ""
     batch_count: int = 0
-    prototype: list[float] = field(default_factory=list)
-    prototype_same: bool = False
     notes: list[str] = field(default_factory=list)
     load: list[tuple[float, float, float]] = field(default_factory=list)
 
@@ -522,16 +452,6 @@ def write_markdown(report: Report, path: Path, command: str) -> None:
     lines += ["", "Import time of each module with all it imports, in a fresh interpreter (median, seconds):", ""]
     lines += ["| module | seconds |", "| --- | ---: |"]
     lines += [f"| `{module}` | {seconds:.3f} |" for module, seconds in report.imports.items()]
-    if report.prototype:
-        same = "the same summary" if report.prototype_same else "**a different output**"
-        lines += [
-            "",
-            "What would reach a second (an experiment, not the shipped code; `PROTOTYPE` in `benchmarks/speed.py`):",
-            "the same command with NLTK's stemmer and Punkt loaded without `nltk/__init__.py` (which imports",
-            "scipy.stats and scikit-learn) and the TF-IDF weighting done in SciPy instead of importing scikit-learn",
-            f"takes {statistics.median(report.prototype):.2f} s (median; runs "
-            f"{', '.join(f'{t:.2f}' for t in report.prototype)}) and prints {same}.",
-        ]
     if report.batch:
         lines += ["", f"## Batch throughput: `summarize batch` over {report.batch_what}", ""]
         lines += ["| engine | workers | seconds | clusters per second |", "| --- | ---: | ---: | ---: |"]
@@ -698,7 +618,6 @@ def main(argv: list[str] | None = None) -> int:
         )
         for module in IMPORTS:
             report.imports[module] = import_time(module, max(3, args.runs // 2))
-        report.prototype, report.prototype_same = prototype_startup(workdir, args.runs)
         if not args.no_batch:
             source, report.batch_what = batch_source(data, pool, workdir, args.batch_clusters)
             jobs_list = [int(j) for j in args.jobs.split(",") if j.strip()]

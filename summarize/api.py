@@ -84,6 +84,14 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(language for language in with_terms() if language in with_splitter())
 
 
+def _is_supported_language(language: str) -> bool:
+    """``language in supported_languages()``, reading only that language's stop words."""
+    from summarize.represent import is_supported_language
+    from summarize.split import supported_languages as with_splitter
+
+    return language in with_splitter() and is_supported_language(language)
+
+
 def split_sentences(text: str, language: str = "english") -> list[str]:
     """Split ``text`` into sentences, offline, with NLTK's Punkt and the parameters the project ships."""
     from summarize.split import split_sentences as split
@@ -274,7 +282,7 @@ class Summarizer:
             raise UsageError(f"min_df must be at least 1, got {self.min_df}")
         if not 0.0 < self.standalone_penalty <= 1.0:
             raise UsageError(f"standalone_penalty must be in (0, 1], got {self.standalone_penalty}")
-        if self.language not in supported_languages():
+        if not _is_supported_language(self.language):
             raise UsageError(f"unsupported language {self.language!r}; choose from: {', '.join(supported_languages())}")
         self._check_query()
         limit = self.max_input_bytes

@@ -9,20 +9,21 @@ from dataclasses import dataclass
 class Options:
     """Every tunable parameter of the methods (see ``Summarizer`` for what each means).
 
-    ``lambda_``, ``position_weight``, ``cost_exponent``, ``min_words`` and ``compress`` (with ``DEFAULT_METHOD``) are
-    the configuration 5-fold cross-validation picked on DUC 2004 (``benchmarks/quality.py``, ``benchmarks/RESULTS.md``);
-    the rest are a priori (``min_df`` = 3 and no concept position prior as in Gillick and Favre 2009).
+    ``lambda_``, ``redundancy_threshold``, ``position_weight``, ``cost_exponent``, ``min_words`` and ``compress`` (with
+    ``DEFAULT_METHOD``) are the configuration 5-fold cross-validation picked on DUC 2004 (``benchmarks/quality.py``,
+    ``benchmarks/RESULTS.md``); the rest are a priori (``min_df`` = 3 and no concept position prior as in Gillick
+    and Favre 2009).
     """
 
     lambda_: float = 0.9
-    redundancy_threshold: float = 0.5
+    redundancy_threshold: float = 0.3
     centrality: str = "centroid"
     position_weight: float = 0.6
     position_half_life: float = 3.0
     standalone_penalty: float = 0.5
     lexrank_threshold: float = 0.1
     cost_exponent: float = 0.5
-    min_words: int = 10
+    min_words: int = 6
     random_state: int = 0
     query: str | None = None
     query_weight: float = 0.5

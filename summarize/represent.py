@@ -2,8 +2,10 @@
 
 Sublinear tf (1 + log tf) and smoothed IDF computed over all sentences of the cluster, with
 stop words removed and Porter/Snowball stems as terms (Salton and Buckley 1988). We count terms
-(each distinct word stemmed once, so counting is linear in the tokens) and scikit-learn's
-``TfidfTransformer`` weights them. The rows are unit vectors, so ``X @ X.T`` is cosine similarity.
+(each distinct word stemmed once, so counting is linear in the tokens) and weight them with SciPy exactly as
+scikit-learn's ``TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")`` does (``tests/test_represent.py``
+pins the two together): importing scikit-learn costs 0.65 s, most of the one-second start-up budget.
+The rows are unit vectors, so ``X @ X.T`` is cosine similarity.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarize.nltk_parts import nltk_module
 from summarize.types import Document, Sentence
 
 if TYPE_CHECKING:
@@ -30,10 +34,13 @@ _LANGUAGES = (
 
 def supported_languages() -> tuple[str, ...]:
     """Languages with both a Snowball stemmer (NLTK) and a stop-word list we can read offline."""
-    return tuple(lang for lang in _LANGUAGES if _stop_words_available(lang))
+    return tuple(lang for lang in _LANGUAGES if is_supported_language(lang))
 
 
-def _stop_words_available(language: str) -> bool:
+def is_supported_language(language: str) -> bool:
+    """Whether ``language`` has a stemmer and a stop-word list (reads only that language's list)."""
+    if language not in _LANGUAGES:
+        return False
     try:
         stop_words(language)
     except LookupError:
@@ -41,35 +48,45 @@ def _stop_words_available(language: str) -> bool:
     return True
 
 
+_ENGLISH_STOP_WORDS = Path(__file__).with_name("data") / "stop_words_english.txt"
+
+
 @cache
 def stop_words(language: str = "english") -> frozenset[str]:
-    """Stop words for ``language``: scikit-learn's English list plus sumy's packaged lists (no download)."""
+    """Stop words for ``language``: scikit-learn's English list (shipped as a file) plus sumy's packaged lists."""
     words: set[str] = set()
     if language == "english":
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+        lines = _ENGLISH_STOP_WORDS.read_text(encoding="utf-8").splitlines()
+        words |= {line for line in lines if line and not line.startswith("#")}
+    packaged = _sumy_stop_words(language)
+    if packaged is None and language != "english":
+        raise LookupError(f"no stop words for {language!r}")
+    return frozenset(words | (packaged or set()))
 
-        words |= set(ENGLISH_STOP_WORDS)
+
+def _sumy_stop_words(language: str) -> set[str] | None:
+    """The stop-word list sumy ships for ``language`` (``sumy/data/stopwords``), or None if it has none.
+
+    Read as ``sumy.utils.get_stop_words`` reads it, without importing ``sumy.utils`` (requests and pycountry: 0.1 s).
+    """
+    import pkgutil
+
     try:
-        from sumy.utils import get_stop_words
-
-        words |= {w.lower() for w in get_stop_words(language)}
-    except LookupError:
-        if language != "english":
-            raise
-    return frozenset(words)
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    except OSError:
+        return None
+    if data is None:
+        return None
+    return {line.rstrip().lower() for line in data.decode("utf-8").splitlines() if line}
 
 
 @cache
 def _stemmer(language: str) -> Callable[[str], str]:
     """A cached stem function: Porter for English (ROUGE's stemmer family), Snowball otherwise."""
     if language == "english":
-        from nltk.stem.porter import PorterStemmer
-
-        stem = PorterStemmer().stem
+        stem = nltk_module("nltk.stem.porter").PorterStemmer().stem
     else:
-        from nltk.stem.snowball import SnowballStemmer
-
-        stem = SnowballStemmer(language).stem
+        stem = nltk_module("nltk.stem.snowball").SnowballStemmer(language).stem
     return lru_cache(maxsize=200_000)(stem)
 
 
@@ -120,11 +137,32 @@ def term_counts(texts: Sequence[str], language: str = "english") -> tuple[csr_ma
     return counts, terms
 
 
+def smoothed_idf(counts: csr_matrix) -> np.ndarray:
+    """IDF with add-one smoothing, ``ln((1 + n) / (1 + df)) + 1``, as scikit-learn's ``smooth_idf=True``."""
+    import numpy as np
+
+    documents = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=counts.shape[1])
+    return np.log((1.0 + documents) / (1.0 + df)) + 1.0
+
+
+def weight(counts: csr_matrix, idf: np.ndarray) -> csr_matrix:
+    """Sublinear tf times ``idf``, rows scaled to unit length (a row with no terms stays zero)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix as csr
+
+    counts = csr(counts, dtype=np.float64)
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    weights = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=counts.shape[0]))
+    return csr((weights / norms[rows], counts.indices.copy(), counts.indptr.copy()), shape=counts.shape)
+
+
 def tfidf_vectors(texts: Sequence[str], language: str = "english") -> SentenceVectors:
     """Fit TF-IDF on the cluster's own sentences and return their unit-length vectors.
 
-    Counting is ``term_counts``; weighting is scikit-learn's ``TfidfTransformer`` (sublinear tf, smoothed idf,
-    L2 rows): the vectors of ``TfidfVectorizer(analyzer=content_terms, ...)``, to the last bit or two.
+    Counting is ``term_counts``; weighting is ``weight`` with ``smoothed_idf``: the vectors of scikit-learn's
+    ``TfidfVectorizer(analyzer=content_terms, sublinear_tf=True)``.
     """
     import numpy as np
     from scipy.sparse import csr_matrix as csr
@@ -132,11 +170,8 @@ def tfidf_vectors(texts: Sequence[str], language: str = "english") -> SentenceVe
     counts, terms = term_counts(texts, language)
     if not terms:  # no sentence has a content word
         return SentenceVectors(matrix=csr((len(texts), 0), dtype=np.float64), terms=())
-    from sklearn.feature_extraction.text import TfidfTransformer
-
-    transformer = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
-    matrix = transformer.fit_transform(counts).tocsr()
-    return SentenceVectors(matrix=matrix, terms=terms, idf=transformer.idf_)
+    idf = smoothed_idf(counts)
+    return SentenceVectors(matrix=weight(counts, idf), terms=terms, idf=idf)
 
 
 def transform(texts: Sequence[str], vectors: SentenceVectors, language: str = "english") -> csr_matrix:
@@ -152,12 +187,11 @@ def transform(texts: Sequence[str], vectors: SentenceVectors, language: str = "e
     mapped = np.fromiter((column.get(t, -1) for t in own_terms), dtype=np.int64, count=len(own_terms))
     counts = counts.tocoo()
     keep = mapped[counts.col] >= 0
-    columns = mapped[counts.col[keep]]
+    in_cluster_terms = csr(
+        (counts.data[keep], (counts.row[keep], mapped[counts.col[keep]])), shape=(len(texts), len(vectors.terms))
+    )
     idf = vectors.idf if vectors.idf is not None else np.ones(len(vectors.terms))
-    rows = counts.row[keep]
-    weights = (1.0 + np.log(counts.data[keep])) * idf[columns]
-    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=len(texts)))
-    return csr((weights / norms[rows], (rows, columns)), shape=(len(texts), len(vectors.terms)))
+    return weight(in_cluster_terms, idf)
 
 
 @dataclass(frozen=True)

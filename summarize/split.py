@@ -5,8 +5,8 @@ is split by Punkt (Kiss & Strunk 2006, "Unsupervised Multilingual Sentence Bound
 Linguistics 32(4)) built from hand-authored parameters shipped in ``summarize/data/punkt_<language>.json``.
 Other languages in ``PUNKT_LANGUAGES`` run Punkt with empty parameters: no abbreviation list, so a title such as
 "Dr." or a German ordinal date ("am 3. Oktober") may end a sentence; dotted abbreviations ("z.B.") still hold.
-Nothing is downloaded, no pickle is loaded, and NLTK is imported only when the tokenizer is first built, so importing
-this module stays cheap (``import nltk`` costs about a second because of its eager SciPy/scikit-learn imports).
+Nothing is downloaded, no pickle is loaded, and Punkt is imported only when the tokenizer is first built, without
+NLTK's package ``__init__`` (``summarize.nltk_parts``: ``import nltk`` costs about a second).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarize.errors import UsageError
+from summarize.nltk_parts import nltk_module
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -182,9 +183,8 @@ def load_config(language: str = "english") -> PunktConfig:
 
 def build_tokenizer(config: PunktConfig) -> PunktSentenceTokenizer:
     """Build a Punkt tokenizer from ``config`` without training or loading a model (imports NLTK lazily)."""
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
-
-    params = PunktParameters()
+    punkt = nltk_module("nltk.tokenize.punkt")
+    params = punkt.PunktParameters()
     params.abbrev_types = (
         _AbbreviationTypes(config.abbreviations) if config.dotted_abbreviations else set(config.abbreviations)
     )
@@ -195,13 +195,13 @@ def build_tokenizer(config: PunktConfig) -> PunktSentenceTokenizer:
     for word in config.sentence_starters:
         params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
     if not config.extra_sentence_ends:
-        return PunktSentenceTokenizer(params)
+        return punkt.PunktSentenceTokenizer(params)
     language_vars = type(
         "LanguageVars",
-        (PunktLanguageVars,),
-        {"sent_end_chars": (*PunktLanguageVars.sent_end_chars, *config.extra_sentence_ends)},
+        (punkt.PunktLanguageVars,),
+        {"sent_end_chars": (*punkt.PunktLanguageVars.sent_end_chars, *config.extra_sentence_ends)},
     )
-    return PunktSentenceTokenizer(params, lang_vars=language_vars())
+    return punkt.PunktSentenceTokenizer(params, lang_vars=language_vars())
 
 
 @lru_cache(maxsize=8)

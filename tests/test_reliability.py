@@ -311,7 +311,7 @@ def test_no_sentence_longer_than_three_words(capsys: pytest.CaptureFixture[str],
 
 
 def test_short_budget_names_the_shortest_sentence_that_may_be_chosen() -> None:
-    with pytest.raises(InputError, match=r"smaller than every sentence of 10 or more words \(the shortest has 13"):
+    with pytest.raises(InputError, match=r"smaller than every sentence of 6 or more words \(the shortest has 13"):
         summarize(["Yes. The ministers met in Tokyo on Sunday and agreed on a new plan."], words=3)
 
 

@@ -1,8 +1,8 @@
 """The ``summarize`` command: a thin layer over the Python API.
 
 ``summarize PATH... [OPTIONS]`` is short for ``summarize run PATH... [OPTIONS]``; the other
-subcommands are ``split``, ``methods``, ``evaluate`` and ``batch``. Heavy modules (NumPy,
-scikit-learn, NLTK) are imported only inside the commands that need them.
+subcommands are ``split``, ``methods``, ``evaluate`` and ``batch``. Heavy modules (NumPy, SciPy,
+NLTK's Punkt) are imported only inside the commands that need them.
 """
 
 from __future__ import annotations
