@@ -95,13 +95,10 @@ def _frequency(word: str) -> float:
 def surface_max_frequency(texts: Iterable[str], language: str = "english") -> dict[str, float]:
     """Stem -> the highest wordfreq frequency of the cluster's surface words that stem to it."""
     stops = rep.stop_words(language)
-    stem = rep._stemmer(language)
-    best: dict[str, float] = {}
     words = dict.fromkeys(chain.from_iterable(rep._WORD.findall(t.lower()) for t in texts))
-    for w in words:
-        if w in stops or w.isdigit():
-            continue
-        s = stem(w)
+    content = [w for w in words if w not in stops and not w.isdigit()]
+    best: dict[str, float] = {}
+    for w, s in zip(content, rep.stem_words(content, language), strict=True):
         f = _frequency(w)
         if f > best.get(s, -1.0):
             best[s] = f

@@ -1,7 +1,7 @@
 """Speed, memory and start-up of our methods against sumy's LexRank, LSA and TextRank and the ``lexrank`` package.
 
-Every method gets the same sentence lists, in one run of this script (ours: ``ilp``, the default, exact concept
-coverage that falls back to greedy coverage above 2,000 sentences; ``mmr``; ``lexrank``):
+Every method gets the same sentence lists, in one run of this script (ours: ``mmr``, the default; ``ilp``, exact
+concept coverage that falls back to greedy coverage above 2,000 sentences; ``lexrank``):
 
 * DUC 2004, one cluster: the 10 articles of the first cluster (about 200 sentences);
 * DUC 2004, 40 articles: the first four clusters (about 800 sentences);
@@ -93,8 +93,8 @@ STATIC_NOTES = (
     "blocks of rows whose product has at most 2^21 candidate entries. Its time still grows with the candidate pairs "
     "(the sum over terms of the squared number of sentences holding the term), which is why lexrank grows faster "
     "than mmr. mmr (centroid relevance, MMR with one sparse row of cosines per chosen sentence) is linear. ilp "
-    "takes its never-together pairs (cosine >= 0.5) from the same bounded graph and solves the concept-coverage "
-    "ILP up to 2,000 eligible sentences, greedy coverage beyond.",
+    "takes its never-together pairs (cosine >= its redundancy threshold, 0.3 by default) from the same bounded "
+    "graph and solves the concept-coverage ILP up to 2,000 eligible sentences, greedy coverage beyond.",
     "Peak memory is ru_maxrss of the measuring process: the interpreter, the imported libraries (about 230 MB: "
     "NumPy, SciPy, NLTK, sumy) and the input included; the bracket is the rise during the timed "
     "calls, zero when the import peak was higher.",

@@ -50,11 +50,11 @@ class Concepts:
 
 def sentence_tokens(texts: Sequence[str], language: str = "english") -> list[list[str]]:
     """Lower-cased, stemmed word tokens of each text, stop words kept (they may sit inside a concept)."""
-    from summarize.represent import _stemmer
+    from summarize.represent import stem_words
 
-    stem = _stemmer(language)
     token_lists = [_TOKEN.findall(text.lower()) for text in texts]
-    stems = {w: stem(w) for w in dict.fromkeys(chain.from_iterable(token_lists))}
+    words = list(dict.fromkeys(chain.from_iterable(token_lists)))
+    stems = dict(zip(words, stem_words(words, language), strict=True))
     return [[stems[w] for w in tokens] for tokens in token_lists]
 
 

@@ -1,8 +1,8 @@
-"""NLTK's Punkt and stemmers without running ``nltk/__init__.py``, so a summary starts in well under a second.
+"""NLTK's Punkt without running ``nltk/__init__.py``, so a summary starts in well under a second.
 
 ``import nltk`` executes the package's ``__init__``, which eagerly imports nearly all of NLTK, SciPy's ``stats``
-and scikit-learn (about 0.9 s, measured in ``benchmarks/speed.py``); the pipeline needs three modules that import
-only a few small NLTK helpers. When the program has not imported NLTK itself, ``nltk_module`` loads those modules
+and scikit-learn (about 0.9 s, measured in ``benchmarks/speed.py``); the pipeline needs only Punkt, which imports
+a few small NLTK helpers. When the program has not imported NLTK itself, ``nltk_module`` loads those modules
 under stand-in parent packages and then removes every ``nltk`` entry from ``sys.modules``, holding the import lock
 throughout: the program's own ``import nltk`` later still gets the real, complete package. If the program has
 already imported NLTK, or the lean load fails (a future NLTK laid out differently), the ordinary import is used.
@@ -18,8 +18,8 @@ import sys
 from functools import cache
 from types import ModuleType
 
-# The parents whose ``__init__`` is skipped: nltk itself and the two subpackages whose modules we use.
-_STAND_IN_PACKAGES = ("nltk", "nltk.stem", "nltk.tokenize")
+# The parents whose ``__init__`` is skipped: nltk itself and the subpackage of the module we use.
+_STAND_IN_PACKAGES = ("nltk", "nltk.tokenize")
 
 
 @cache

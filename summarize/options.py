@@ -22,14 +22,14 @@ class Options:
     position_half_life: float = 3.0
     standalone_penalty: float = 0.5
     lexrank_threshold: float = 0.1
-    cost_exponent: float = 0.5
+    cost_exponent: float = 0.0
     min_words: int = 6
     random_state: int = 0
     query: str | None = None
     query_weight: float = 0.5
     min_df: int = 3
     concept_position_weight: float = 0.0
-    compress: bool = True
+    compress: bool = False
 
 
 DEFAULT_METHOD = "mmr"  # chosen by cross-validation with the defaults above (benchmarks/RESULTS.md)

@@ -1,7 +1,7 @@
 """Represent sentences as L2-normalised TF-IDF vectors over stemmed content words.
 
 Sublinear tf (1 + log tf) and smoothed IDF computed over all sentences of the cluster, with
-stop words removed and Porter/Snowball stems as terms (Salton and Buckley 1988). We count terms
+stop words removed and Porter (English) or Snowball stems as terms (Salton and Buckley 1988). We count terms
 (each distinct word stemmed once, so counting is linear in the tokens) and weight them with SciPy exactly as
 scikit-learn's ``TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")`` does (``tests/test_represent.py``
 pins the two together): importing scikit-learn costs 0.65 s, most of the one-second start-up budget.
@@ -11,14 +11,14 @@ The rows are unit vectors, so ``X @ X.T`` is cosine similarity.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarize.nltk_parts import nltk_module
 from summarize.types import Document, Sentence
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ _LANGUAGES = (
 
 
 def supported_languages() -> tuple[str, ...]:
-    """Languages with both a Snowball stemmer (NLTK) and a stop-word list we can read offline."""
+    """Languages with both a Snowball stemmer (PyStemmer) and a stop-word list we can read offline."""
     return tuple(lang for lang in _LANGUAGES if is_supported_language(lang))
 
 
@@ -80,21 +80,25 @@ def _sumy_stop_words(language: str) -> set[str] | None:
     return {line.rstrip().lower() for line in data.decode("utf-8").splitlines() if line}
 
 
-@cache
-def _stemmer(language: str) -> Callable[[str], str]:
-    """A cached stem function: Porter for English (ROUGE's stemmer family), Snowball otherwise."""
-    if language == "english":
-        stem = nltk_module("nltk.stem.porter").PorterStemmer().stem
-    else:
-        stem = nltk_module("nltk.stem.snowball").SnowballStemmer(language).stem
-    return lru_cache(maxsize=200_000)(stem)
+_STEMMER_ALGORITHMS = {"english": "porter"}  # Porter's original (1980), the stemmer of ROUGE -m; Snowball otherwise
+_THREAD_STEMMERS = threading.local()  # PyStemmer's stemmers must not be shared between threads
+
+
+def stem_words(words: Sequence[str], language: str = "english") -> list[str]:
+    """The stems of ``words``, by the Snowball project's C stemmers (PyStemmer): 8x NLTK's Python Porter."""
+    stemmers = _THREAD_STEMMERS.__dict__
+    stemmer = stemmers.get(language)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = stemmers[language] = Stemmer.Stemmer(_STEMMER_ALGORITHMS.get(language, language))
+    return stemmer.stemWords(words)
 
 
 def content_terms(text: str, language: str = "english") -> list[str]:
     """Lower-cased, stop-word-free, stemmed word tokens of ``text``: the terms every method counts."""
     stops = stop_words(language)
-    stem = _stemmer(language)
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in stops and not w.isdigit()]
+    return stem_words([w for w in _WORD.findall(text.lower()) if w not in stops and not w.isdigit()], language)
 
 
 @dataclass(frozen=True)
@@ -119,8 +123,9 @@ def term_counts(texts: Sequence[str], language: str = "english") -> tuple[csr_ma
     lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
     words = dict.fromkeys(chain.from_iterable(token_lists))  # the distinct words, in a C loop
     stops = stop_words(language)
-    stem = _stemmer(language)
-    word_terms = {w: None if w in stops or w.isdigit() else stem(w) for w in words}
+    content = [w for w in words if w not in stops and not w.isdigit()]
+    word_terms: dict[str, str | None] = dict.fromkeys(words)
+    word_terms.update(zip(content, stem_words(content, language), strict=True))
     terms = tuple(sorted({t for t in word_terms.values() if t is not None}))
     column = {t: i for i, t in enumerate(terms)}
     word_column = {w: -1 if t is None else column[t] for w, t in word_terms.items()}
