@@ -1,7 +1,7 @@
 """NLTK's Punkt without running ``nltk/__init__.py``, so a summary starts in well under a second.
 
 ``import nltk`` executes the package's ``__init__``, which eagerly imports nearly all of NLTK, SciPy's ``stats``
-and scikit-learn (about 0.9 s, measured in ``benchmarks/speed.py``); the pipeline needs only Punkt, which imports
+and scikit-learn (about a second, ``benchmarks/SPEED.md``); the pipeline needs only Punkt, which imports
 a few small NLTK helpers. When the program has not imported NLTK itself, ``nltk_module`` loads those modules
 under stand-in parent packages and then removes every ``nltk`` entry from ``sys.modules``, holding the import lock
 throughout: the program's own ``import nltk`` later still gets the real, complete package. If the program has

@@ -4,7 +4,8 @@ Sublinear tf (1 + log tf) and smoothed IDF computed over all sentences of the cl
 stop words removed and Porter (English) or Snowball stems as terms (Salton and Buckley 1988). We count terms
 (each distinct word stemmed once, so counting is linear in the tokens) and weight them with SciPy exactly as
 scikit-learn's ``TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")`` does (``tests/test_represent.py``
-pins the two together): importing scikit-learn costs 0.65 s, most of the one-second start-up budget.
+pins the two together): importing scikit-learn takes about 0.7 s (``benchmarks/SPEED.md``), most of the
+one-second start-up budget.
 The rows are unit vectors, so ``X @ X.T`` is cosine similarity.
 """
 
@@ -85,7 +86,7 @@ _THREAD_STEMMERS = threading.local()  # PyStemmer's stemmers must not be shared 
 
 
 def stem_words(words: Sequence[str], language: str = "english") -> list[str]:
-    """The stems of ``words``, by the Snowball project's C stemmers (PyStemmer): 8x NLTK's Python Porter."""
+    """The stems of ``words``, by the Snowball project's stemmers compiled to C (PyStemmer), one per thread."""
     stemmers = _THREAD_STEMMERS.__dict__
     stemmer = stemmers.get(language)
     if stemmer is None:

@@ -55,3 +55,15 @@ def test_stop_words_are_scikit_learns_and_sumys_lists(language: str) -> None:
     if language == "english":
         expected |= set(ENGLISH_STOP_WORDS)
     assert stop_words(language) == expected
+
+
+def test_stemming_from_many_threads_gives_the_same_vectors(seeds_dir: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = _seed_sentences(seeds_dir)
+    alone = tfidf_vectors(texts)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: tfidf_vectors(texts), range(8)))
+    for result in results:
+        assert result.terms == alone.terms
+        assert (result.matrix != alone.matrix).nnz == 0
