@@ -26,8 +26,9 @@ Decisions fixed before any result was seen:
 Scoring is ``benchmarks/quality.py``'s quick scorer (ROUGE-1 and ROUGE-2 recall, stemmed, cut at the dataset's word
 budget). The table gives, per configuration and variant: mean R-1 and R-2 over the 50 clusters, per-fold means (the
 five folds of ``quality.py``, clusters 10k..10k+9), the per-cluster ROUGE-2 difference from (a) (mean, clusters
-won/tied/lost, folds improved, per-fold means, a two-sided sign-flip permutation p-value with 10,000 resamples,
-seed 0) and the seeds' R-1 and R-2 at 150 words.
+won/tied/lost, folds improved, per-fold means, the two-sided sign-flip permutation p-value of
+``evaluation.significance.paired_permutation_test`` with 10,000 resamples, seed 0) and the seeds' R-1 and R-2 at
+150 words.
 
 ``wordfreq`` is deliberately not a project dependency (a 56.8 MB wheel, its data under CC BY-SA 4.0): only this
 experiment uses it. The DUC 2004 data is read from ../shared/data/duc2004 (relative to the repository root) or
@@ -63,6 +64,7 @@ from quality import A_PRIORI_CONFIG, FOLDS, Config, quick_scores, summarise  # n
 import summarize.methods as methods  # noqa: E402
 from evaluation.dataset import Dataset, load_dataset  # noqa: E402
 from evaluation.rouge import RougeScorer  # noqa: E402
+from evaluation.significance import paired_permutation_test  # noqa: E402
 from summarize import prepare  # noqa: E402
 from summarize import represent as rep  # noqa: E402
 from summarize.options import Options  # noqa: E402
@@ -176,7 +178,6 @@ def table(scores: Scores, seed_scores: Scores) -> list[str]:
         "variant x config: all-50 R-1 R-2 | per-fold R-1 | per-fold R-2 | dR-2 vs (a): mean, win/tie/loss, "
         "folds up | seeds R-1 R-2"
     ]
-    rng = np.random.default_rng(0)
     for label in CONFIGS:
         base = scores[(CLUSTER, label)]
         for variant in VARIANTS:
@@ -184,8 +185,7 @@ def table(scores: Scores, seed_scores: Scores) -> list[str]:
             folds = s.reshape(FOLDS, -1, 2).mean(axis=1) * 100
             d = (s[:, 1] - base[:, 1]) * 100
             fd = d.reshape(FOLDS, -1).mean(axis=1)
-            signs = rng.choice([-1.0, 1.0], size=(RESAMPLES, len(d)))
-            p = float((np.abs((signs * d).mean(axis=1)) >= abs(d.mean()) - 1e-12).mean()) if d.any() else 1.0
+            p = paired_permutation_test(s[:, 1], base[:, 1], resamples=RESAMPLES)
             ss = seed_scores[(variant, label)][0] * 100
             lines.append(
                 f"{label:13s} {variant:13s} {s[:, 0].mean() * 100:.2f} {s[:, 1].mean() * 100:.2f} | "

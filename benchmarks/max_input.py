@@ -7,7 +7,7 @@ The input is synthetic news: articles of about 6 KB (paragraphs of three sentenc
 a fixed seed from the vocabulary of the seed articles plus 50,000 invented names (one word in ten), so the
 vocabulary grows with the input as real news does. Every size is filled to just under the limit and summarised
 by ``summarize DIR --words 150`` in a fresh process (``--max-input-bytes`` set to the size); peak memory is that
-process's peak resident set size (``ru_maxrss``), the interpreter and its libraries (about 140 MiB) included.
+process's peak resident set size (``ru_maxrss``), the interpreter and its libraries included.
 The last row gives twice the default limit, refused before anything is read.
 """
 

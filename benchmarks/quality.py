@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from evaluation.dataset import Dataset, load_dataset  # noqa: E402
+from evaluation.dataset import ClusterData, Dataset, load_dataset  # noqa: E402
 from evaluation.harness import METRICS, RougeSetting, peer_summaries, score_systems  # noqa: E402
 from evaluation.report import markdown_table, table_rows, write_chart  # noqa: E402
 from evaluation.rouge import RougeScorer  # noqa: E402
@@ -134,37 +134,36 @@ def rouge2_only(mean_recalls: np.ndarray) -> np.ndarray:
 Criterion = Callable[[np.ndarray], np.ndarray]
 
 
-def cross_validate(
-    scores: np.ndarray, criterion: Criterion = selection_score, folds: int = FOLDS
-) -> tuple[list[int], list[np.ndarray]]:
-    """Per fold, the grid index with the best training ``criterion`` (ties: grid order) and the test clusters."""
-    n = scores.shape[1]
+Fold = tuple[np.ndarray, np.ndarray]  # (training clusters, test clusters)
+
+
+def make_folds(n: int, folds: int = FOLDS) -> list[Fold]:
+    """Folds by cluster order: fold k tests clusters k*(n//folds) up to the next fold's start (the last: up to n)."""
     size = n // folds
-    chosen, tests = [], []
-    for k in range(folds):
-        test = np.arange(k * size, n if k == folds - 1 else (k + 1) * size)
-        train = np.setdiff1d(np.arange(n), test)
-        chosen.append(int(np.argmax(criterion(scores[:, train].mean(axis=1)))))  # argmax: first of the best
-        tests.append(test)
-    return chosen, tests
+    tests = [np.arange(k * size, n if k == folds - 1 else (k + 1) * size) for k in range(folds)]
+    return [(np.setdiff1d(np.arange(n), test), test) for test in tests]
 
 
-def shipped_default(chosen: Sequence[int], tests: Sequence[np.ndarray], scores: np.ndarray) -> int:
+def cross_validate(scores: np.ndarray, folds: Sequence[Fold], criterion: Criterion = selection_score) -> list[int]:
+    """Per fold, the grid index with the best training ``criterion`` (ties: grid order)."""
+    return [int(np.argmax(criterion(scores[:, train].mean(axis=1)))) for train, _ in folds]  # argmax: first best
+
+
+def shipped_default(chosen: Sequence[int], folds: Sequence[Fold], scores: np.ndarray) -> int:
     """The configuration most folds pick; ties by mean training ``selection_score`` over the folds."""
     votes = Counter(chosen)
     top = max(votes.values())
     tied = [c for c, v in votes.items() if v == top]
-    n = scores.shape[1]
 
     def training_score(c: int) -> float:
-        return float(np.mean([selection_score(scores[c, np.setdiff1d(np.arange(n), t)].mean(axis=0)) for t in tests]))
+        return float(np.mean([selection_score(scores[c, train].mean(axis=0)) for train, _ in folds]))
 
     return max(tied, key=lambda c: (training_score(c), -c))
 
 
-def held_out_means(scores: np.ndarray, chosen: Sequence[int], tests: Sequence[np.ndarray]) -> np.ndarray:
+def held_out_means(scores: np.ndarray, chosen: Sequence[int], folds: Sequence[Fold]) -> np.ndarray:
     """Mean (R-1, R-2) recall of the held-out summaries: each test cluster scored with its fold's choice."""
-    held_out = np.concatenate([scores[c, test] for c, test in zip(chosen, tests, strict=True)])
+    held_out = np.concatenate([scores[c, test] for c, (_, test) in zip(chosen, folds, strict=True)])
     return held_out.mean(axis=0)
 
 
@@ -194,20 +193,23 @@ def systems_for(
     return out
 
 
-def sumy_summaries(data: Path, method: str, start: int, stop: int) -> dict[str, str]:
-    """sumy's ``method`` over our sentences for clusters ``start:stop`` (sumy's own parameters, our budget filler)."""
-    dataset = load_dataset(data)
-    clusters = dataset.clusters[start:stop]
+def sumy_summaries(clusters: Sequence[ClusterData], method: str, words: int) -> dict[str, str]:
+    """sumy's ``method`` over our sentences for ``clusters`` (sumy's own parameters, our budget filler)."""
     prepared = [prepare(c.documents) for c in clusters]
-    texts = summarise(Config(method, ()), prepared, dataset.words)
+    texts = summarise(Config(method, ()), prepared, words)
     return dict(zip([c.id for c in clusters], texts, strict=True))
 
 
-def sumy_systems(pool: ProcessPoolExecutor, data: Path, chunk: int = 10) -> dict[str, list[Future[dict[str, str]]]]:
+def sumy_systems(
+    pool: ProcessPoolExecutor, dataset: Dataset, chunk: int = 10
+) -> dict[str, list[Future[dict[str, str]]]]:
     """Start sumy's six baselines in ``pool``, ``chunk`` clusters a task (KL-Sum and LSA are slow)."""
-    size = len(load_dataset(data).clusters)
+    clusters = dataset.clusters
     return {
-        method: [pool.submit(sumy_summaries, data, method, i, min(i + chunk, size)) for i in range(0, size, chunk)]
+        method: [
+            pool.submit(sumy_summaries, clusters[i : i + chunk], method, dataset.words)
+            for i in range(0, len(clusters), chunk)
+        ]
         for method in SUMY
     }
 
@@ -281,10 +283,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"skipped: DUC 2004 data not found at {args.data} (give --data)")
         return 0
     started = time.perf_counter()
-    pool = ProcessPoolExecutor(max_workers=2)  # sumy's baselines run beside the grid search
-    sumy_duc = sumy_systems(pool, args.data)
-    sumy_seeds = sumy_systems(pool, SEEDS)
     dataset = load_dataset(args.data)
+    seeds = load_dataset(SEEDS)
+    pool = ProcessPoolExecutor(max_workers=2)  # sumy's baselines run beside the grid search
+    sumy_duc = sumy_systems(pool, dataset)
+    sumy_seeds = sumy_systems(pool, seeds)
     words = dataset.words
     ids = [c.id for c in dataset.clusters]
     references = [c.references for c in dataset.clusters]
@@ -300,10 +303,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         scores[i] = quick_scores(quick, summaries[i], references)
         print(f"[{i + 1}/{len(configs)}] {config.label()}: R-1 {fmt(scores[i, :, 0].mean())} "
               f"R-2 {fmt(scores[i, :, 1].mean())}", file=sys.stderr, flush=True)  # fmt: skip
-    chosen, tests = cross_validate(scores)
-    r2_chosen, _ = cross_validate(scores, rouge2_only)
-    default = configs[shipped_default(chosen, tests, scores)]
-    cv_system = {ids[j]: summaries[c][j] for c, test in zip(chosen, tests, strict=True) for j in test.tolist()}
+    folds = make_folds(len(ids))
+    chosen = cross_validate(scores, folds)
+    r2_chosen = cross_validate(scores, folds, rouge2_only)
+    default = configs[shipped_default(chosen, folds, scores)]
+    cv_system = {ids[j]: summaries[c][j] for c, (_, test) in zip(chosen, folds, strict=True) for j in test.tolist()}
     grid_seconds = time.perf_counter() - started
 
     # -- the main table: ours with the default configuration, sumy, peers, CV, oracle ----------------------
@@ -331,7 +335,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     base_r2 = ablation_scores["shipped default"].recall("ROUGE-2")
 
     # -- the seeds at 150 words ----------------------------------------------------------------------------
-    seeds = load_dataset(SEEDS)
     seeds_prepared = [prepare(c.documents) for c in seeds.clusters]
     seed_systems = systems_for(seeds, seeds_prepared, OURS, default.kwargs, seeds.words)
     seed_systems[A_PRIORI] = {
@@ -359,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lines = [
         "# Summary quality",
         "",
-        "Regenerate with (about 10 minutes on two cores; DUC 2004 is read from `--data`, never copied):",
+        "Regenerate with (DUC 2004 is read from `--data`, never copied):",
         "",
         "    python benchmarks/quality.py --data ../shared/data/duc2004",
         "",
@@ -411,12 +414,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                     str(k),
                     f"{ids[test[0]]}–{ids[test[-1]]}",
                     f"`{configs[c].label()}`",
-                    fmt(scores[c, np.setdiff1d(np.arange(len(ids)), test), 1].mean()),
-                    fmt(scores[c, np.setdiff1d(np.arange(len(ids)), test), 0].mean()),
+                    fmt(scores[c, train, 1].mean()),
+                    fmt(scores[c, train, 0].mean()),
                     fmt(scores[c, test, 1].mean()),
                     fmt(scores[c, test, 0].mean()),
                 ]
-                for k, (c, test) in enumerate(zip(chosen, tests, strict=True))
+                for k, (c, (train, test)) in enumerate(zip(chosen, folds, strict=True))
             ],
         ),
         "",
@@ -426,7 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         markdown_table(
             ["selection criterion", "held-out R-1", "held-out R-2", "configurations chosen"],
             [
-                [name, *(fmt(v) for v in held_out_means(scores, picks, tests)), str(len(set(picks)))]
+                [name, *(fmt(v) for v in held_out_means(scores, picks, folds)), str(len(set(picks)))]
                 for name, picks in (
                     ("R-1 / 39.84 + R-2 / 9.81 (used)", chosen),
                     ("R-2 only (the first version's)", r2_chosen),

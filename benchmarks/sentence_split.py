@@ -36,7 +36,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,11 +85,8 @@ def read_docs(directory: Path) -> list[tuple[str, str]]:
 
 def _cuts(sentences: list[str]) -> tuple[list[int], str]:
     """Sentence end offsets in non-whitespace characters, and the non-whitespace text they index."""
-    ends, total = [], 0
-    for sentence in sentences:
-        total += len(_NON_WS.sub("", sentence))
-        ends.append(total)
-    return ends, "".join(_NON_WS.sub("", s) for s in sentences)
+    stripped = [_NON_WS.sub("", sentence) for sentence in sentences]
+    return list(accumulate(len(s) for s in stripped)), "".join(stripped)
 
 
 @dataclasses.dataclass

@@ -392,8 +392,17 @@ def methods_of(report: Report) -> list[str]:
     return [m for m in (*OURS, END_TO_END, *PEERS) if any(k[0] == m for k in report.results)]
 
 
+def _section(title: str, head: list[str], align: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown section: a blank line, the heading, then a table with one row per entry."""
+    table = ["| " + " | ".join(cells) + " |" for cells in (head, align, *rows)]
+    return ["", f"## {title}", "", *table]
+
+
 def write_markdown(report: Report, path: Path, command: str) -> None:
     methods = methods_of(report)
+    labels = [LABELS[m] for m in methods]
+    numbers = ["---:" for _ in methods]
+    small = [item for item in report.inputs if item.size <= 1000]
     lines = [
         "# Speed, memory and start-up",
         "",
@@ -404,65 +413,76 @@ def write_markdown(report: Report, path: Path, command: str) -> None:
         f"Load average (1 min) at the start, highest after a measurement, and at the end: {report.load[0][0]:.2f}, "
         f"{max(load[0] for load in report.load):.2f}, {report.load[-1][0]:.2f} (the measurement itself is about "
         "1; above that, other work shared the machine's 2 cores and slowed every figure).",
-        "",
-        "## Time (seconds, first call, imports excluded)",
-        "",
-        "| input | sentences | " + " | ".join(LABELS[m] for m in methods) + " |",
-        "| --- | ---: | " + " | ".join("---:" for _ in methods) + " |",
     ]
-    for item in report.inputs:
-        cells = [cell(report.results.get((m, item.name)), "seconds") for m in methods]
-        lines.append(f"| {item.name} | {item.size:,} | " + " | ".join(cells) + " |")
-    lines += [
-        "",
-        "## Peak memory (MB: the process's peak RSS, and in brackets its rise during the timed call)",
-        "",
-        "| input | " + " | ".join(LABELS[m] for m in methods) + " |",
-        "| --- | " + " | ".join("---:" for _ in methods) + " |",
-    ]
-    for item in report.inputs:
-        cells = [cell(report.results.get((m, item.name)), "memory") for m in methods]
-        lines.append(f"| {item.name} | " + " | ".join(cells) + " |")
-    small = [item for item in report.inputs if item.size <= 1000]
+    lines += _section(
+        "Time (seconds, first call, imports excluded)",
+        ["input", "sentences", *labels],
+        ["---", "---:", *numbers],
+        [
+            [item.name, f"{item.size:,}", *(cell(report.results.get((m, item.name)), "seconds") for m in methods)]
+            for item in report.inputs
+        ],
+    )
+    lines += _section(
+        "Peak memory (MB: the process's peak RSS, and in brackets its rise during the timed call)",
+        ["input", *labels],
+        ["---", *numbers],
+        [[item.name, *(cell(report.results.get((m, item.name)), "memory") for m in methods)] for item in report.inputs],
+    )
     if small:
-        lines += ["", "## Time, steady state (seconds, fastest later call in one process; inputs up to 1,000)", ""]
-        lines += ["| input | " + " | ".join(LABELS[m] for m in methods) + " |"]
-        lines += ["| --- | " + " | ".join("---:" for _ in methods) + " |"]
-        for item in small:
-            results = [report.results.get((m, item.name)) for m in methods]
-            cells = [fmt_seconds(r.steady) if r and r.steady is not None else cell(r, "seconds") for r in results]
-            lines.append(f"| {item.name} | " + " | ".join(cells) + " |")
+        lines += _section(
+            "Time, steady state (seconds, fastest later call in one process; inputs up to 1,000)",
+            ["input", *labels],
+            ["---", *numbers],
+            [[item.name, *(_steady_cell(report.results.get((m, item.name))) for m in methods)] for item in small],
+        )
     peers = [p for p in PEERS if p in methods]
     ours = [m for m in ("ilp", "mmr") if m in methods]
     for title, attribute in (("first call", "seconds"), ("steady state", "steady")):
-        lines += ["", f"## How much faster: peer time / time of ours, {title}", ""]
-        lines += ["| input | ours | " + " | ".join(LABELS[p] for p in peers) + " |"]
-        lines += ["| --- | --- | " + " | ".join("---:" for _ in peers) + " |"]
-        for item in report.inputs if attribute == "seconds" else small:
-            if any(report.results.get((p, item.name)) and report.results[(p, item.name)].seconds for p in peers):
-                for mine in ours:
-                    ratios = " | ".join(_ratio(report, mine, p, item, attribute) for p in peers)
-                    lines.append(f"| {item.name} | {mine} | {ratios} |")
+        rows = [
+            [item.name, mine, *(_ratio(report, mine, p, item, attribute) for p in peers)]
+            for item in (report.inputs if attribute == "seconds" else small)
+            if any(report.results.get((p, item.name)) and report.results[(p, item.name)].seconds for p in peers)
+            for mine in ours
+        ]
+        lines += _section(
+            f"How much faster: peer time / time of ours, {title}",
+            ["input", "ours", *(LABELS[p] for p in peers)],
+            ["---", "---", *("---:" for _ in peers)],
+            rows,
+        )
     lines += ["", "![time against input size, log-log](speed.png)", ""]
     lines += _targets(report)
-    lines += ["", "## Start-up (wall time of the command, median of the runs)", ""]
-    lines += ["| command | median (s) | runs (s) |", "| --- | ---: | --- |"]
-    for name, times in report.startup.items():
-        lines.append(f"| `{name}` | {statistics.median(times):.3f} | {', '.join(f'{t:.2f}' for t in times)} |")
+    lines += _section(
+        "Start-up (wall time of the command, median of the runs)",
+        ["command", "median (s)", "runs (s)"],
+        ["---", "---:", "---"],
+        [
+            [f"`{name}`", f"{statistics.median(times):.3f}", ", ".join(f"{t:.2f}" for t in times)]
+            for name, times in report.startup.items()
+        ],
+    )
     lines += ["", "Import time of each module with all it imports, in a fresh interpreter (median, seconds):", ""]
     lines += ["| module | seconds |", "| --- | ---: |"]
     lines += [f"| `{module}` | {seconds:.3f} |" for module, seconds in report.imports.items()]
     if report.batch:
-        lines += ["", f"## Batch throughput: `summarize batch` over {report.batch_what}", ""]
-        lines += ["| engine | workers | seconds | clusters per second |", "| --- | ---: | ---: | ---: |"]
-        for engine, jobs, seconds in report.batch:
-            lines.append(f"| {engine} | {jobs} | {seconds:.1f} | {report.batch_count / seconds:.2f} |")
-        lines += [
-            "",
-            "Wall time of the whole command, start-up of the workers (and of the Dask cluster) included.",
-        ]
+        lines += _section(
+            f"Batch throughput: `summarize batch` over {report.batch_what}",
+            ["engine", "workers", "seconds", "clusters per second"],
+            ["---", "---:", "---:", "---:"],
+            [
+                [engine, str(jobs), f"{seconds:.1f}", f"{report.batch_count / seconds:.2f}"]
+                for engine, jobs, seconds in report.batch
+            ],
+        )
+        lines += ["", "Wall time of the whole command, start-up of the workers (and of the Dask cluster) included."]
     lines += ["", "## Notes", ""] + [f"* {note}" for note in [*report.notes, *STATIC_NOTES]]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _steady_cell(result: Result | None) -> str:
+    """The fastest later call, or what the first-call cell says when there was none."""
+    return fmt_seconds(result.steady) if result and result.steady is not None else cell(result, "seconds")
 
 
 def _ratio(report: Report, mine: str, peer: str, item: Input, attribute: str) -> str:

@@ -33,6 +33,16 @@ class RougeSetting:
     resamples: int = 1000  # -r
     metrics: tuple[str, ...] = METRICS
 
+    def options(self) -> dict[str, Any]:
+        """The per-summary options (-m, -s, -l, -p, -f) as keywords of ``RougeScorer`` and ``evaluate``."""
+        return {
+            "stem": self.stem,
+            "remove_stopwords": self.remove_stopwords,
+            "word_limit": self.word_limit,
+            "alpha": self.alpha,
+            "multi_ref": self.multi_ref,
+        }
+
     def flags(self) -> str:
         """The equivalent ROUGE-1.5.5.pl command line, for reports."""
         n = max(int(m.split("-")[1]) for m in self.metrics if m.split("-")[1].isdigit())
@@ -108,18 +118,14 @@ def score_systems(
 ) -> list[SystemScores]:
     """Score each ``system -> cluster -> summary`` mapping against the dataset's references."""
     references = {cluster.id: list(cluster.references) for cluster in dataset.clusters}
-    scorer = RougeScorer(
-        setting.metrics, stem=setting.stem, remove_stopwords=setting.remove_stopwords,
-        word_limit=setting.word_limit, alpha=setting.alpha, multi_ref=setting.multi_ref,  # type: ignore[arg-type]
-    )  # fmt: skip
+    options = setting.options()
+    scorer = RougeScorer(setting.metrics, **options) if backend == "python" else None  # shared across systems
     ours = set(ours)
     scored = []
     for system, summaries in systems.items():
         results = evaluate(
-            summaries, references, metrics=setting.metrics, system=system, stem=setting.stem,
-            remove_stopwords=setting.remove_stopwords, word_limit=setting.word_limit, alpha=setting.alpha,
-            multi_ref=setting.multi_ref, confidence=setting.confidence, resamples=setting.resamples,  # type: ignore[arg-type]
-            scorer=scorer if backend == "python" else None, backend=backend,  # type: ignore[arg-type]
+            summaries, references, metrics=setting.metrics, system=system, confidence=setting.confidence,
+            resamples=setting.resamples, scorer=scorer, backend=backend, **options,  # type: ignore[arg-type]
         )  # fmt: skip
         scored.append(SystemScores(system, results, system in ours, (failures or {}).get(system, {})))
     return scored

@@ -26,8 +26,10 @@ only ``summarize`` installed.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,7 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from summarize.clusters import cluster_from_record
+from summarize.clusters import read_clusters as read_cluster_records
 from summarize.errors import InputError, SummarizeError, UsageError
+from summarize.load import load_documents, os_reason
+from summarize.output import check_output
 from summarize.types import Budget, Document
 
 if TYPE_CHECKING:
@@ -99,7 +105,7 @@ def _cluster_folders(root: Path) -> list[Path]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as error:
-        raise InputError(f"cannot read {root}: {(error.strerror or str(error)).lower()}") from None
+        raise InputError(f"cannot read {root}: {os_reason(error)}") from None
     return [Path(e.path) for e in entries if not e.name.startswith(".") and e.is_dir()]
 
 
@@ -117,16 +123,14 @@ def _folder_clusters(root: Path) -> Iterator[ClusterJob]:
 def _jsonl_clusters(path: Path) -> Iterator[ClusterJob]:
     """Clusters line by line; a line that is not UTF-8, JSON or a cluster becomes an error job, never a stop."""
     if path.suffix.lower() == ".json":  # one JSON document (a list of clusters), as ``summarize`` reads it
-        from summarize.clusters import read_clusters as read_json
-
-        for cluster in read_json(path):
+        for cluster in read_cluster_records(path):
             yield ClusterJob(id=cluster.id, documents=cluster.documents)
         return
     first_line: dict[str, int] = {}
     try:
         stream = path.open("rb")
     except OSError as error:
-        raise InputError(f"cannot open {path}: {(error.strerror or str(error)).lower()}") from None
+        raise InputError(f"cannot open {path}: {os_reason(error)}") from None
     with stream:
         for number, raw in enumerate(stream, start=1):
             try:
@@ -152,8 +156,6 @@ def parse_cluster_line(line: str, number: int) -> ClusterJob:
     The cluster and its documents are read by ``summarize.clusters.cluster_from_record``, as ``summarize`` reads a
     ``.jsonl`` file; a batch line must also have an ``id`` (the key a rerun resumes by).
     """
-    from summarize.clusters import cluster_from_record
-
     where = f"line {number}"
     try:
         record = json.loads(line)
@@ -261,8 +263,6 @@ def _load_folder(job: ClusterJob) -> tuple[ClusterJob, list[str]]:
     """Read a folder cluster's documents now (just before it is submitted), or turn the failure into its error."""
     if job.folder is None or job.error is not None:
         return job, []
-    from summarize.load import load_documents
-
     try:
         result = load_documents([str(job.folder)])
     except SummarizeError as error:
@@ -410,32 +410,22 @@ def run_batch(
     done: set[str] = set()
     output_path = Path(output) if output is not None else None
     if output_path is not None:
-        from summarize.output import refuse_input_as_output
-
-        refuse_input_as_output(output_path, [source_path])
-        if output_path.is_dir():
-            raise UsageError(f"the output is a directory: {output_path}")
-        if not output_path.parent.exists():
-            raise UsageError(f"the output directory does not exist: {output_path.parent}")
+        check_output(output_path, [source_path])
         done, report.repaired = done_keys(output_path)
     clusters = read_clusters(source_path)
     first = next(clusters, None)  # raises now for an unusable input, before any output is created
     if first is None:
         raise InputError(f"{source_path} holds no clusters")
-    total = count_clusters(source_path)
     with _open_output(output_path, stream) as out, _engine(engine, jobs, scheduler) as runner:
-        bar = _progress_bar(total, progress)
+        bar = _progress_bar(source_path, progress)
         try:
-            _stream(_chain(first, clusters), runner, params, budget, jobs, done, out, bar, report, on_record)
+            _stream(
+                itertools.chain((first,), clusters), runner, params, budget, jobs, done, out, bar, report, on_record
+            )
         finally:
             if bar is not None:
                 bar.close()
     return report
-
-
-def _chain(first: ClusterJob, rest: Iterator[ClusterJob]) -> Iterator[ClusterJob]:
-    yield first
-    yield from rest
 
 
 def _engine(engine: str, jobs: int, scheduler: str | None) -> Any:
@@ -446,22 +436,21 @@ def _engine(engine: str, jobs: int, scheduler: str | None) -> Any:
 def _open_output(output: Path | None, stream: IO[str] | None) -> Iterator[IO[str]]:
     """The output stream: ``output`` opened for appending (UTF-8, ``\\n`` line ends), or the given stream."""
     if output is None:
-        import sys
-
         yield stream if stream is not None else sys.stdout
         return
     with output.open("a", encoding="utf-8", newline="\n") as handle:
         yield handle
 
 
-def _progress_bar(total: int, progress: bool | None) -> Any:
-    import sys
-
+def _progress_bar(source: Path, progress: bool | None) -> Any:
+    """A progress bar on stderr, or None; the clusters are counted (another pass over the input) only for a bar."""
     if progress is False or (progress is None and not sys.stderr.isatty()):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total or None, unit="cluster", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+    return tqdm(
+        total=count_clusters(source) or None, unit="cluster", file=sys.stderr, dynamic_ncols=True, mininterval=0.5
+    )
 
 
 def _stream(

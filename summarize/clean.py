@@ -77,7 +77,6 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+")
 _BULLET = re.compile(r"^\s*[-*+•▪◦]\s+")  # in wrapped text "Oct.\n9. " is a wrap, so numbers do not count there
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]|[@-Z\\-_])")  # ANSI colours and the like
-_LINE_BREAK = re.compile(r"\r\n?|[\v\f\x1c-\x1e\x85\u2028]")  # what str.splitlines breaks at; \u2029 ends a paragraph
 _TYPEWRITER_DASH = re.compile(r"(?<=\S) (?:_|--) (?=\S)|(?<=\w)--(?=\w)")
 _LABEL = re.compile(r"^[A-Z][A-Z0-9&'’ -]{1,30}:\s")
 _MEDIA_WORDS = r"(?=[A-Z])(?i:image|photo|picture|pic|video|footage|graphic|illustration|credit|source|foto|bild)s?"
@@ -285,7 +284,7 @@ def split_paragraphs(text: str) -> list[str]:
     """
     blocks: list[list[str]] = []
     current: list[str] = []
-    for line in _LINE_BREAK.sub("\n", text.replace("\u2029", "\n\n")).split("\n"):
+    for line in text.replace("\u2029", "\n\n").splitlines():  # every Unicode line break; U+2029 ends a paragraph
         line = line.rstrip()
         if line.strip():
             current.append(line)

@@ -63,7 +63,6 @@ def extract_concepts(
     min_df: int = MIN_DF,
     position_weight: float = 0.0,
     half_life: float = 3.0,
-    unigram_weight: float = 0.0,
 ) -> Concepts:
     """Bigram concepts of the cluster weighted by document frequency (Gillick and Favre 2009).
 
@@ -85,17 +84,14 @@ def extract_concepts(
     lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
     ids = np.fromiter((vocabulary[t] for t in chain.from_iterable(tokens)), dtype=np.int64, count=int(lengths.sum()))
     is_stop = np.fromiter((t in stops for t in vocabulary), dtype=bool, count=len(vocabulary))
+    is_number = np.fromiter((t.isdigit() for t in vocabulary), dtype=bool, count=len(vocabulary))  # "1 2", "the 1998"
     rows = np.repeat(np.arange(n), lengths)
     pair = rows[:-1] == rows[1:]  # consecutive tokens of the same sentence
     first, second, row = ids[:-1][pair], ids[1:][pair], rows[:-1][pair]
-    keep = ~(is_stop[first] & is_stop[second]) & ~_is_number(first, vocabulary) & ~_is_number(second, vocabulary)
+    keep = ~(is_stop[first] & is_stop[second]) & ~is_number[first] & ~is_number[second]
     size = len(vocabulary)
     codes = first[keep] * size + second[keep]
     row = row[keep]
-    if unigram_weight > 0:  # content words as concepts too (code size * size + id), for unigram coverage
-        content = ~is_stop[ids] & ~_is_number(ids, vocabulary)
-        codes = np.concatenate([codes, size * size + ids[content]])
-        row = np.concatenate([row, rows[content]])
     if codes.size == 0:
         return Concepts(csr((n, 0)), np.zeros(0), ())
     unique, column = np.unique(codes, return_inverse=True)
@@ -114,18 +110,8 @@ def extract_concepts(
     weights = np.bincount(col[firsts], weights=prior[rw[firsts]], minlength=unique.size)
     kept = np.flatnonzero(frequency >= min(min_df, int(unit.max()) + 1))
     words = list(vocabulary)
-    names = tuple(
-        words[c - size * size] if c >= size * size else f"{words[c // size]} {words[c % size]}"
-        for c in unique[kept].tolist()
-    )
-    weights = np.where(unique >= size * size, unigram_weight, 1.0) * weights
+    names = tuple(f"{words[c // size]} {words[c % size]}" for c in unique[kept].tolist())
     return Concepts(incidence[:, kept].tocsr(), weights[kept], names)
-
-
-def _is_number(ids: np.ndarray, vocabulary: dict[str, int]) -> np.ndarray:
-    """Whether each token id is all digits (numbers alone make poor concepts: "1 2", "the 1998")."""
-    digits = np.fromiter((t.isdigit() for t in vocabulary), dtype=bool, count=len(vocabulary))
-    return digits[ids]
 
 
 def _counting_units(cluster: Cluster, min_df: int) -> tuple[np.ndarray, np.ndarray]:
@@ -266,8 +252,7 @@ def greedy_coverage(
     if allowed.any():
         single = int(np.argmax(best_single))
         covered = np.zeros(len(uncovered), dtype=bool)
-        for index in chosen:
-            covered[incidence[index].indices] = True
+        covered[incidence[chosen].indices] = True
         if best_single[single] > float(concepts.weights[covered].sum()) + float(values[chosen].sum()):
             return [single]
     return chosen
@@ -296,8 +281,7 @@ def _fill(
 ) -> Selection:
     """Add the start of the sentence whose cut to ``remaining`` covers the most new weight (ties: earlier index)."""
     covered = np.zeros(concepts.incidence.shape[1], dtype=bool)
-    for index in chosen:
-        covered[concepts.incidence[index].indices] = True
+    covered[concepts.incidence[chosen].indices] = True
     candidates = np.ones(len(texts), dtype=bool) if eligible is None else eligible.copy()
     candidates &= costs > 0
     candidates[chosen] = False

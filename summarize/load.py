@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, TextIO
 
+from summarize.clusters import CLUSTER_SUFFIXES, read_cluster_file
 from summarize.errors import InputError, UsageError
 from summarize.types import Document, Format
 
@@ -77,13 +78,14 @@ class _Allowance:
         self.limit = limit
         self.used = 0
 
-    def fits(self, size: int) -> bool:
-        return self.limit is None or self.used + size <= self.limit
+    def check(self, size: int, where: str) -> None:
+        """Raise InputError when ``size`` more bytes from ``where`` would pass the limit."""
+        if self.limit is not None and self.used + size > self.limit:
+            raise input_too_large(self.limit, where)
 
     def take(self, size: int, where: str) -> None:
         """Count ``size`` bytes read from ``where``, or raise InputError when they pass the limit."""
-        if not self.fits(size):
-            raise input_too_large(self.limit or 0, where)
+        self.check(size, where)
         self.used += size
 
     def read(self, stream: BinaryIO | TextIO) -> Any:
@@ -156,8 +158,8 @@ def load_documents(
             raise InputError(f"no such file or directory: {given_str}") from None
         except OSError as err:
             if len(paths) == 1:
-                raise InputError(f"cannot open {given_str}: {_reason(err)}") from None
-            warnings.append(f"skipped {given_str}: {_reason(err)}")
+                raise InputError(f"cannot open {given_str}: {os_reason(err)}") from None
+            warnings.append(f"skipped {given_str}: {os_reason(err)}")
             continue
         is_dir = stat.S_ISDIR(st.st_mode)
         if is_dir:
@@ -173,9 +175,7 @@ def load_documents(
                 warnings.append(f"skipped {doc_id}: already read")
                 continue
             seen.add(key)
-            if not is_dir and file.suffix.lower() in (".json", ".jsonl"):  # hook (issue 7): a cluster file
-                from summarize.clusters import read_cluster_file
-
+            if not is_dir and file.suffix.lower() in CLUSTER_SUFFIXES:  # hook (issue 7): a cluster file
                 allowance.take(st.st_size, doc_id)  # its size counts too, checked before it is read
                 documents.extend(read_cluster_file(file))
                 continue
@@ -295,12 +295,11 @@ def _read_file(path: Path, doc_id: str, warnings: list[str], allowance: _Allowan
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
             raise UnreadableFile("not a regular file")
-        if not allowance.fits(st.st_size):
-            raise input_too_large(allowance.limit or 0, doc_id)
+        allowance.check(st.st_size, doc_id)
         with path.open("rb") as handle:
             data = allowance.read(handle)  # bounded: a file growing after stat() cannot run past the limit
     except OSError as err:
-        raise UnreadableFile(_reason(err)) from None
+        raise UnreadableFile(os_reason(err)) from None
     allowance.take(len(data), doc_id)
     text, note = decode_bytes(data, is_html=fmt == "html")
     if not text.strip():
@@ -324,7 +323,7 @@ def _read_stdin(stream: TextIO, warnings: list[str], allowance: _Allowance) -> D
             text = allowance.read(stream)
             allowance.take(text_size(text), "standard input")
     except OSError as err:
-        raise UnreadableFile(_reason(err)) from None
+        raise UnreadableFile(os_reason(err)) from None
     if not text.strip():
         raise UnreadableFile("standard input is empty")
     return Document(text=text, id=STDIN_ID, format=sniff_format(text))
@@ -366,7 +365,7 @@ def _walk(
     try:
         st = directory.stat()
     except OSError as err:
-        warnings.append(f"skipped {directory.as_posix()}/: {_reason(err)}")
+        warnings.append(f"skipped {directory.as_posix()}/: {os_reason(err)}")
         return
     key = (st.st_dev, st.st_ino)
     if key in visited:
@@ -376,7 +375,7 @@ def _walk(
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as err:
-        warnings.append(f"skipped {directory.as_posix()}/: {_reason(err)}")
+        warnings.append(f"skipped {directory.as_posix()}/: {os_reason(err)}")
         return
     for entry in entries:
         path = Path(entry.path)
@@ -412,6 +411,6 @@ def _identity(path: Path) -> str:
         return str(path.absolute())
 
 
-def _reason(err: OSError) -> str:
+def os_reason(err: OSError) -> str:
     """A short lower-case reason for an OS error ("permission denied"), without Python's errno prefix."""
     return (err.strerror or str(err)).lower()

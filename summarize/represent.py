@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -210,8 +210,9 @@ class Cluster:
     language: str = "english"
     copies: Mapping[int, tuple[int, ...]] = field(default_factory=dict)  # document -> its exact copies (no sentences)
 
-    @property
+    @cached_property
     def texts(self) -> tuple[str, ...]:
+        """The sentences' texts, built once (methods read them several times per summary)."""
         return tuple(s.text for s in self.sentences)
 
 

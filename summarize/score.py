@@ -52,7 +52,6 @@ def similarity_graph(
     more neighbours than the cap, and a k-nearest-neighbour graph (k = cap, ties broken by column) otherwise.
     Time is proportional to the candidate pairs: sum over terms of (sentences holding the term) squared.
     """
-    import numpy as np
     from scipy.sparse import csr_matrix as csr
 
     n = matrix.shape[0]

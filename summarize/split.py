@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,7 +60,6 @@ _PUNKT_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "�
 _ELLIPSIS = "…"
 _SPACED_GUILLEMET = re.compile(r"« | »")
 
-_LINE_BREAK = re.compile(r"\r\n?|[\v\f\x1c\x1d\x1e\x85\u2028]")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 _LIST_ITEM = re.compile(r"(?:[-*+•·▪‣◦–]|\(?(?P<num>\d{1,3})[.)]|\(?[a-z]\))\s+\S")
 _CLOSERS = "\"'”’»)]}`"
@@ -142,8 +141,12 @@ def _parameter_file(name: str) -> Path:
     return DATA_DIR / f"punkt_{name}.json"
 
 
+@cache
 def supported_languages() -> tuple[str, ...]:
-    """Languages the splitter accepts: those with shipped Punkt parameters and those Punkt runs with empty ones."""
+    """Languages the splitter accepts: those with shipped Punkt parameters and those Punkt runs with empty ones.
+
+    Cached: ``Summarizer.validate`` asks on every call, and the shipped files do not change while we run.
+    """
     shipped = {p.stem.removeprefix("punkt_") for p in DATA_DIR.glob("punkt_*.json")}
     return tuple(sorted(PUNKT_LANGUAGES | shipped))
 
@@ -259,10 +262,9 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
 def _line_groups(text: str) -> list[list[str]]:
     """Paragraphs: runs of non-blank lines, each line whitespace-normalised."""
-    text = _LINE_BREAK.sub("\n", text).replace("\u2029", "\n\n")
     groups: list[list[str]] = []
     current: list[str] = []
-    for raw in text.split("\n"):
+    for raw in text.replace("\u2029", "\n\n").splitlines():  # every Unicode line break; U+2029 ends a paragraph
         line = " ".join(raw.split())
         if line:
             current.append(line)

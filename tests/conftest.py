@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, duc2004_path
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-
-
-def duc2004_path() -> Path:
-    """The DUC 2004 data: $SUMMARIZE_DUC2004, else ../shared/data/duc2004 beside the checkout."""
-    return Path(os.environ.get("SUMMARIZE_DUC2004", ROOT.parent / "shared" / "data" / "duc2004"))
 
 
 @pytest.fixture(scope="session")

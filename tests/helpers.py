@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def duc2004_path() -> Path:
+    """The DUC 2004 data: $SUMMARIZE_DUC2004, else ../shared/data/duc2004 beside the checkout."""
+    return Path(os.environ.get("SUMMARIZE_DUC2004") or ROOT.parent / "shared" / "data" / "duc2004")
 
 
 def write(path: Path, content: str | bytes) -> Path:

@@ -132,11 +132,10 @@ def test_hard_wrapped_text_is_unwrapped_and_headings_stay_apart() -> None:
 
 
 def test_paragraph_end_on_a_long_line_cannot_be_seen_but_nothing_is_lost() -> None:
-    prose = PROSE_A
-    wrapped = textwrap.fill(prose, 68)
+    wrapped = textwrap.fill(PROSE_A, 68)
     assert len(wrapped.splitlines()[-1]) >= 0.6 * 68
     out = clean_document(doc(f"{wrapped}\n{textwrap.fill(PROSE_B, 68)}\n"))
-    assert out == [f"{prose} {PROSE_B}"]
+    assert out == [f"{PROSE_A} {PROSE_B}"]
 
 
 def test_hard_wrapped_with_blank_lines_and_hyphenated_break() -> None:

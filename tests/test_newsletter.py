@@ -91,13 +91,14 @@ def test_markdown_has_headlines_summaries_and_linked_sources(newsletter: Path) -
 
 
 def test_html_has_headlines_summaries_and_links_to_the_cited_sources(newsletter: Path) -> None:
-    page = Page((newsletter / "newsletter.html").read_text(encoding="utf-8"))
+    markup = (newsletter / "newsletter.html").read_text(encoding="utf-8")
+    page = Page(markup)
     assert page.headlines == expected_headlines()
     urls = {d["url"] for c in clusters() for d in c["documents"]}
     external = [(href, text) for href, text in page.links if not href.startswith("#")]
     assert external and all(href in urls and text.strip() for href, text in external)
     citations = [href for href, _ in page.links if href.startswith("#")]
-    assert citations and all(f'id="{href[1:]}"' in (newsletter / "newsletter.html").read_text() for href in citations)
+    assert citations and all(f'id="{href[1:]}"' in markup for href in citations)
     assert "script" not in page.tags
 
 
@@ -117,7 +118,7 @@ def test_untrusted_metadata_is_escaped_and_only_web_addresses_are_linked(tmp_pat
                 "id": "a",
                 "title": "<img src=x onerror=alert(1)>",
                 "url": "javascript:alert(1)",
-                "text": first.read_text(),
+                "text": first.read_text(encoding="utf-8"),
             },
             {
                 "id": "b",

@@ -121,7 +121,7 @@ def test_symlink_loop_under_recursive(tmp_path: Path, capsys: pytest.CaptureFixt
     write(tmp_path / "d" / "sub" / "b.txt", OTHER)
     os.symlink(tmp_path / "d", tmp_path / "d" / "sub" / "loop")
     result: list[tuple[int, str, str]] = []
-    worker = threading.Thread(target=lambda: result.append(cli([tmp_path / "d", "-r", "-s", "2"], capsys)))
+    worker = threading.Thread(target=lambda: result.append(cli([tmp_path / "d", "-r", "-s", "2"], capsys)), daemon=True)
     worker.start()
     worker.join(timeout=60)
     assert not worker.is_alive(), "recursive reading hung on a symlink loop"

@@ -142,7 +142,7 @@ def _write_config(root: Path, peers: Mapping[str, str], references: Mapping[str,
     return config
 
 
-def parse_output(output: str, system: str, confidence: float = 95.0) -> dict[str, MetricResult]:
+def parse_output(output: str, system: str) -> dict[str, MetricResult]:
     """Read ROUGE-1.5.5.pl's ``-d`` report back into :class:`MetricResult` objects (counts are not printed: 0)."""
     averages: dict[str, dict[str, Interval]] = {}
     per_eval: dict[str, dict[str, Score]] = {}
@@ -192,6 +192,6 @@ def evaluate_perl(
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"ROUGE-1.5.5.pl failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
-    results = parse_output(proc.stdout, system, confidence)
+    results = parse_output(proc.stdout, system)
     wanted = [canonical_metric(m) for m in metrics]
     return {m: results[m] for m in wanted if m in results}

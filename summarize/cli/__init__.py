@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from summarize.errors import SummarizeError
+from summarize.errors import SummarizeError, UsageError
 
 _GROUP_OPTIONS = {"--help", "-h", "--version", "--install-completion", "--show-completion"}
 
@@ -70,6 +70,20 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 def warn(message: str) -> None:
     """One warning line on stderr."""
     typer.echo(f"summarize: warning: {message}", err=True)
+
+
+# Options shared by ``run`` and ``batch``.
+Words = Annotated[int | None, typer.Option("--words", "-w", help="Budget in words (default 150).")]
+Sentences = Annotated[int | None, typer.Option("--sentences", "-s", help="Budget in sentences.")]
+Chars = Annotated[int | None, typer.Option("--chars", "-c", help="Budget in characters.")]
+Lambda = Annotated[float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")]
+Seed = Annotated[int, typer.Option("--seed", help="Seed of the random method.")]
+
+
+def check_one_budget(words: int | None, sentences: int | None, chars: int | None) -> None:
+    """UsageError when more than one of --words, --sentences and --chars is given."""
+    if sum(b is not None for b in (words, sentences, chars)) > 1:
+        raise UsageError("give only one of --words, --sentences and --chars")
 
 
 def _version(value: bool) -> None:

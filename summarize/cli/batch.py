@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli import app, warn
-from summarize.errors import UsageError
+from summarize.cli import Chars, Lambda, Seed, Sentences, Words, app, check_one_budget, warn
 from summarize.options import DEFAULT_METHOD, METHOD_HELP, Options
 
 EPILOG = """INPUT is a JSONL file, one cluster a line: {"id": "c1", "documents": ["text", {"text": "...", "title":
@@ -38,25 +37,22 @@ def batch(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Address of a Dask scheduler (default: a local Dask cluster).")
     ] = None,
-    words: Annotated[int | None, typer.Option("--words", "-w", help="Budget in words (default 150).")] = None,
-    sentences: Annotated[int | None, typer.Option("--sentences", "-s", help="Budget in sentences.")] = None,
-    chars: Annotated[int | None, typer.Option("--chars", "-c", help="Budget in characters.")] = None,
+    words: Words = None,
+    sentences: Sentences = None,
+    chars: Chars = None,
     truncate: Annotated[
         bool, typer.Option("--truncate", help="Cut the last sentence at the budget instead of leaving it out.")
     ] = False,
     method: Annotated[str, typer.Option("--method", "-m", help=f"One of: {', '.join(METHOD_HELP)}.")] = DEFAULT_METHOD,
-    lambda_: Annotated[
-        float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")
-    ] = Options.lambda_,
+    lambda_: Lambda = Options.lambda_,
     language: Annotated[str, typer.Option("--language", help="The documents' language.")] = "english",
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the random method.")] = 0,
+    seed: Seed = 0,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal)."),
     ] = None,
 ) -> None:
-    if sum(b is not None for b in (words, sentences, chars)) > 1:
-        raise UsageError("give only one of --words, --sentences and --chars")
+    check_one_budget(words, sentences, chars)
     from summarize.api import Summarizer, make_budget
     from summarize.batch import run_batch
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli import app, fail, warn
+from summarize.cli import Chars, Lambda, Seed, Sentences, Words, app, check_one_budget, fail, warn
 from summarize.errors import UsageError
 from summarize.load import DEFAULT_MAX_INPUT_BYTES
 from summarize.options import DEFAULT_METHOD, METHOD_HELP, Options
@@ -89,9 +89,9 @@ def write_output(text: str, output: Path | None, inputs: list[str]) -> None:
 )
 def run(
     paths: PathsArgument,
-    words: Annotated[int | None, typer.Option("--words", "-w", help="Budget in words (default 150).")] = None,
-    sentences: Annotated[int | None, typer.Option("--sentences", "-s", help="Budget in sentences.")] = None,
-    chars: Annotated[int | None, typer.Option("--chars", "-c", help="Budget in characters.")] = None,
+    words: Words = None,
+    sentences: Sentences = None,
+    chars: Chars = None,
     truncate: Annotated[
         bool,
         typer.Option(
@@ -108,9 +108,7 @@ def run(
             autocompletion=_complete_methods,
         ),
     ] = DEFAULT_METHOD,
-    lambda_: Annotated[
-        float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")
-    ] = Options.lambda_,
+    lambda_: Lambda = Options.lambda_,
     output_format: Annotated[
         str,
         typer.Option("--format", "-f", help="Output format: text, markdown or json.", autocompletion=_complete_formats),
@@ -124,7 +122,7 @@ def run(
     ] = Options.query_weight,
     recursive: Recursive = False,
     language: Language = "english",
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the random method.")] = 0,
+    seed: Seed = 0,
     max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
@@ -134,8 +132,7 @@ def run(
 
     if output_format not in FORMATS:
         raise fail(f"unknown format {output_format!r}; choose from: {', '.join(FORMATS)}", 2)
-    if sum(b is not None for b in (words, sentences, chars)) > 1:
-        raise UsageError("give only one of --words, --sentences and --chars")
+    check_one_budget(words, sentences, chars)
     from summarize.api import Summarizer, SummarizeWarning
 
     summarizer = Summarizer(

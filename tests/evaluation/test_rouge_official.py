@@ -6,17 +6,15 @@ from ``../shared/data/duc2004`` next to the repository (or ``$SUMMARIZE_DUC2004`
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
+from helpers import duc2004_path
 
 from evaluation.rouge import MetricResult, RougeScorer, evaluate, format_result
 from evaluation.rouge.perl import evaluate_perl, perl_available
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("SUMMARIZE_DUC2004") or REPO.parent / "shared" / "data" / "duc2004")
+DATA = duc2004_path()
 METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-3", "ROUGE-4")
 _AVERAGE = re.compile(r"^(\S+) (ROUGE-\S+) Average_([RPF]): ([\d.]+) \(95%-conf\.int\. ([\d.]+) - ([\d.]+)\)$")
 _EVAL = re.compile(r"^(\S+) (ROUGE-\S+) Eval (\S+) R:([\d.]+) P:([\d.]+) F:([\d.]+)$")

@@ -148,8 +148,8 @@ def fuzz(
         check_crash(unit)
 
     def scaling(unit: str) -> None:
-        report.scaling_examples += 1
-        if time.monotonic() - started < seconds:  # past the end, the rest of a batch passes quickly
+        if time.monotonic() - started < seconds:  # past the end, the rest of a batch passes quickly (not counted)
+            report.scaling_examples += 1
             check_scaling(unit, small, large, max_seconds_per_mb, report, verbose)
 
     round_ = 0
