@@ -21,6 +21,8 @@ _EXPORTS = {
     "SummarizeWarning": "summarize.api",
     "split_sentences": "summarize.api",
     "prepare": "summarize.api",
+    "relevance_features": "summarize.methods",
+    "RELEVANCE_FEATURES": "summarize.score",
     "available_methods": "summarize.api",
     "supported_languages": "summarize.api",
     "read_clusters": "summarize.clusters",
@@ -36,6 +38,7 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "RELEVANCE_FEATURES",
     "Budget",
     "ClusterRecord",
     "Document",
@@ -50,6 +53,7 @@ __all__ = [
     "available_methods",
     "prepare",
     "read_clusters",
+    "relevance_features",
     "split_sentences",
     "summarize",
     "supported_languages",
@@ -67,6 +71,8 @@ if TYPE_CHECKING:
     )
     from summarize.clusters import ClusterRecord, read_clusters
     from summarize.errors import InputError, SummarizeError, UsageError
+    from summarize.methods import relevance_features
+    from summarize.score import RELEVANCE_FEATURES
     from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
 
 

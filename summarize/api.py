@@ -6,6 +6,7 @@ load -> clean -> split -> represent -> score + select (a method) -> order -> Sum
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 from summarize.errors import InputError, UsageError
 from summarize.load import DEFAULT_MAX_INPUT_BYTES
-from summarize.options import DEFAULT_METHOD, METHOD_HELP, QUERY_METHODS, Options
+from summarize.options import CENTRALITIES, DEFAULT_METHOD, METHOD_HELP, QUERY_METHODS, Options
 from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
 
 if TYPE_CHECKING:
@@ -182,10 +183,14 @@ class Summarizer:
     method: one of ``available_methods()``; ``mmr`` by default (chosen by cross-validation, benchmarks/RESULTS.md).
     lambda_: MMR's trade-off, relevance weight in [0, 1] (Carbonell and Goldstein 1998).
     redundancy_threshold: a sentence this similar (cosine) to a chosen one is never added.
-    centrality: ``centroid``, ``lexrank``, ``combined`` or ``concepts`` (bigram-concept weight) relevance for ``mmr``.
-    position_weight: weight in [0, 1] of the news-lead prior; 0 turns it off.
+    centrality: ``mmr``'s relevance: ``centroid`` (the default), ``lexrank``, ``combined`` (LexRank plus centroid),
+        ``concepts`` (bigram-concept weight) or ``learned`` (a linear mix of centrality, position, length, quotation
+        and topic-word features with weights fitted on DUC 2004, or ``relevance_weights``).
+    position_weight: weight in [0, 1] of the news-lead prior; 0 turns it off (not for ``learned``: position is one
+        of its features).
     position_half_life: sentences after which the lead prior halves.
-    standalone_penalty: multiplier in (0, 1] for sentences that cannot stand alone (1 turns it off).
+    standalone_penalty: multiplier in (0, 1] for sentences that cannot stand alone (1 turns it off); a readability
+        guard, so it applies to ``learned`` too.
     lexrank_threshold: cosine below which LexRank drops an edge.
     cost_exponent: divide the MMR gain by cost ** r (Lin and Bilmes 2010); 0 turns it off.
     min_words: sentences shorter than this are not chosen (unless no sentence is that long).
@@ -198,6 +203,8 @@ class Summarizer:
     concept_position_weight: weight in [0, 1] of the lead prior on ``ilp``'s concepts (a document's vote for a concept
         counts ``1 - w + w * 0.5 ** (k / position_half_life)``, k the first sentence holding it); 0 turns it off.
     compress: delete leading connectives, trailing attributions and short parentheticals first (``compress.py``).
+    relevance_weights: the ``learned`` relevance's weights, one per feature (``summarize.score.RELEVANCE_FEATURES``);
+        None: the shipped ones.
     max_input_bytes: the most input one call reads (files as read, texts as UTF-8); more is an InputError. None: no
         limit.
 
@@ -232,6 +239,7 @@ class Summarizer:
         min_df: int = Options.min_df,
         concept_position_weight: float = Options.concept_position_weight,
         compress: bool = Options.compress,
+        relevance_weights: tuple[float, ...] | None = Options.relevance_weights,
         max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
     ) -> None:
         self.method = method
@@ -252,6 +260,7 @@ class Summarizer:
         self.min_df = min_df
         self.concept_position_weight = concept_position_weight
         self.compress = compress
+        self.relevance_weights = relevance_weights
         self.max_input_bytes = max_input_bytes
 
     def get_params(self) -> dict[str, Any]:
@@ -276,8 +285,9 @@ class Summarizer:
             raise UsageError(f"unknown method {self.method!r}; choose from: {', '.join(METHOD_HELP)}")
         if not 0.0 <= self.lambda_ <= 1.0:
             raise UsageError(f"lambda must be between 0 and 1, got {self.lambda_}")
-        if self.centrality not in ("centroid", "lexrank", "combined", "concepts"):
-            raise UsageError(f"centrality must be centroid, lexrank, combined or concepts, got {self.centrality!r}")
+        if self.centrality not in CENTRALITIES:
+            raise UsageError(f"centrality must be one of {', '.join(CENTRALITIES)}, got {self.centrality!r}")
+        weights = self._checked_relevance_weights()
         if self.min_df < 1:
             raise UsageError(f"min_df must be at least 1, got {self.min_df}")
         if not 0.0 < self.standalone_penalty <= 1.0:
@@ -288,7 +298,27 @@ class Summarizer:
         limit = self.max_input_bytes
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit <= 0):
             raise UsageError(f"max_input_bytes must be a positive number of bytes or None, got {limit!r}")
-        return Options(**{f.name: getattr(self, f.name) for f in fields(Options)})
+        options = Options(**{f.name: getattr(self, f.name) for f in fields(Options)})
+        return replace(options, relevance_weights=weights)
+
+    def _checked_relevance_weights(self) -> tuple[float, ...] | None:
+        """Weights for the learned relevance as a tuple: None, or one finite number per feature."""
+        weights = self.relevance_weights
+        if weights is None:
+            return None
+        if self.centrality != "learned":
+            raise UsageError(f"relevance_weights need centrality='learned', got centrality={self.centrality!r}")
+        from summarize.score import RELEVANCE_FEATURES
+
+        try:
+            values = tuple(float(w) for w in weights)
+        except (TypeError, ValueError):
+            raise UsageError(f"relevance_weights must be numbers, got {weights!r}") from None
+        if len(values) != len(RELEVANCE_FEATURES) or not all(math.isfinite(v) for v in values):
+            raise UsageError(
+                f"relevance_weights must be {len(RELEVANCE_FEATURES)} finite numbers ({', '.join(RELEVANCE_FEATURES)})"
+            )
+        return values
 
     def _check_query(self) -> None:
         """A query must be text with at least one content word, and go with a method that can use it."""

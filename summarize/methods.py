@@ -8,14 +8,17 @@ sumy ranks the sentences and our budget filler takes them in that order.
 
 from __future__ import annotations
 
+import json
+import pkgutil
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from summarize import score
 from summarize.options import Options
-from summarize.order import latest_first
+from summarize.order import document_rank, latest_first
 from summarize.select import Selection, eligible_sentences, mmr_select, ranked_select
 from summarize.types import Budget
 
@@ -47,10 +50,34 @@ def focus_on_query(scores: np.ndarray, cluster: Cluster, options: Options) -> np
     return score.normalise((1.0 - weight) * score.normalise(scores) + weight * similarity)
 
 
+@cache
+def shipped_relevance_weights() -> tuple[float, ...]:
+    """The learned relevance's weights shipped in ``summarize/data/relevance_weights.json`` (how they were fitted is
+    written beside them); one per ``score.RELEVANCE_FEATURES`` name, checked."""
+    data = json.loads(pkgutil.get_data("summarize", "data/relevance_weights.json") or b"{}")
+    if tuple(data.get("features", ())) != score.RELEVANCE_FEATURES:
+        raise RuntimeError("summarize/data/relevance_weights.json does not match score.RELEVANCE_FEATURES")
+    return tuple(float(w) for w in data["weights"])
+
+
+def relevance_features(cluster: Cluster) -> np.ndarray:
+    """The learned relevance's features of every sentence (``score.RELEVANCE_FEATURES``, one row per sentence)."""
+    return score.relevance_features(
+        cluster.vectors.matrix, cluster.sentences, cluster.texts, document_rank(cluster.documents)
+    )
+
+
 def relevance(cluster: Cluster, options: Options) -> np.ndarray:
-    """Centrality (biased toward the query if there is one), times a lead prior and a stand-alone penalty, in [0, 1]."""
+    """Centrality (biased toward the query if there is one), times a lead prior and a stand-alone penalty, in [0, 1].
+
+    The ``learned`` centrality has position among its features, so the lead prior does not multiply it; the
+    stand-alone penalty does, as it guards readability, which ROUGE (and so the fitted weights) cannot see.
+    """
     matrix = cluster.vectors.matrix
-    if options.centrality == "lexrank":
+    if options.centrality == "learned":
+        weights = options.relevance_weights or shipped_relevance_weights()
+        central = score.learned_scores(relevance_features(cluster), weights)
+    elif options.centrality == "lexrank":
         central = score.lexrank_scores(matrix, threshold=options.lexrank_threshold)
     elif options.centrality == "concepts":
         from summarize.concepts import concept_relevance
@@ -62,7 +89,7 @@ def relevance(cluster: Cluster, options: Options) -> np.ndarray:
         )
     else:
         central = score.centroid_scores(matrix)
-    if options.position_weight:  # the lead prior is about generic importance: it weights centrality, not the query
+    if options.position_weight and options.centrality != "learned":  # generic importance: not for the query part
         prior = score.lead_prior(cluster.sentences, options.position_half_life)
         central = central * ((1.0 - options.position_weight) + options.position_weight * prior)
     weights = np.ones(len(cluster.sentences))

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 class Options:
     """Every tunable parameter of the methods (see ``Summarizer`` for what each means).
 
-    ``lambda_``, ``redundancy_threshold``, ``position_weight``, ``cost_exponent``, ``min_words`` and ``compress`` (with
-    ``DEFAULT_METHOD``) are the configuration 5-fold cross-validation picked on DUC 2004 (``benchmarks/quality.py``,
-    ``benchmarks/RESULTS.md``); the rest are a priori (``min_df`` = 3 and no concept position prior as in Gillick
-    and Favre 2009).
+    ``centrality``, ``lambda_``, ``redundancy_threshold``, ``position_weight``, ``cost_exponent``, ``min_words`` and
+    ``compress`` (with ``DEFAULT_METHOD``) are the configuration 5-fold cross-validation picked on DUC 2004
+    (``benchmarks/quality.py``, ``benchmarks/RESULTS.md``); ``relevance_weights=None`` means the ``learned``
+    relevance's weights fitted on all of DUC 2004 (``summarize/data/relevance_weights.json``); the rest are a priori
+    (``min_df`` = 3 and no concept position prior as in Gillick and Favre 2009).
     """
 
     lambda_: float = 0.9
@@ -30,8 +31,10 @@ class Options:
     min_df: int = 3
     concept_position_weight: float = 0.0
     compress: bool = False
+    relevance_weights: tuple[float, ...] | None = None  # None: the shipped ones (summarize/data/relevance_weights.json)
 
 
+CENTRALITIES = ("centroid", "lexrank", "combined", "concepts", "learned")  # mmr's relevance (methods.relevance)
 DEFAULT_METHOD = "mmr"  # chosen by cross-validation with the defaults above (benchmarks/RESULTS.md)
 QUERY_METHODS = ("ilp", "mmr", "centroid", "lexrank")  # the methods whose relevance a query can bias
 

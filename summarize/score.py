@@ -1,4 +1,4 @@
-"""Score sentences: centrality in the cluster, a lead-position prior and a stand-alone penalty.
+"""Score sentences: centrality in the cluster, a lead-position prior, a stand-alone penalty and a learned mix.
 
 All functions are pure and vectorised over a CSR matrix of unit TF-IDF rows; none builds a
 dense n x n matrix. The one quadratic object, LexRank's similarity graph, is sparse and bounded: at most
@@ -192,3 +192,78 @@ def normalise(scores: np.ndarray) -> np.ndarray:
     """Scale scores into [0, 1] by the maximum (MMR mixes relevance with cosine similarity, also in [0, 1])."""
     top = float(scores.max()) if scores.size else 0.0
     return scores / top if top > 0 else np.zeros_like(scores, dtype=float)
+
+
+RELEVANCE_FEATURES = (
+    "centroid",
+    "lead_prior",
+    "first_sentence",
+    "relative_position",
+    "log_words",
+    "quote",
+    "recency",
+    "mean_document_frequency",
+    "document_frequency_density",
+    "constant",
+)
+"""The sentence features the learned relevance weighs, in column order (``relevance_features``); ``constant`` is 1
+for every sentence, so its weight is the model's intercept."""
+LEARNED_HALF_LIFE = 3.0
+"""The learned model's own lead-prior half-life, fixed so that its weights keep their meaning."""
+_QUOTE = re.compile(r"``|''|[\"“”]")
+
+
+def relevance_features(
+    matrix: csr_matrix,
+    sentences: Sequence[Sentence],
+    texts: Sequence[str],
+    document_ranks: Sequence[int],
+) -> np.ndarray:
+    """One row of ``RELEVANCE_FEATURES`` per sentence, all O(terms) vectorised work (no LexRank: it does not scale).
+
+    Centrality, position (a lead prior, the first sentence, the relative position), length, quotation, the
+    document's place in reading order (0 first, 1 last: oldest to newest when dated), how many of the cluster's
+    documents hold the sentence's terms (their mean fraction, and their sum per word: topic-word density, the
+    signal of SumBasic and of Gillick and Favre's document-frequency weights) and a constant for the intercept.
+    The stand-alone test is not one: it is a readability guard applied after.
+    """
+    from scipy.sparse import csr_matrix as csr
+
+    n = len(sentences)
+    position = np.fromiter((s.position for s in sentences), dtype=float, count=n)
+    document = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=n)
+    words = np.fromiter((len(t.split()) for t in texts), dtype=float, count=n)
+    documents = max(len(document_ranks), int(document.max()) + 1 if n else 0)
+    sentences_in_document = np.bincount(document, minlength=documents)[document] if n else np.zeros(0)
+    presence = csr((np.ones(matrix.nnz), matrix.indices, matrix.indptr), shape=matrix.shape)  # sentence holds term
+    holders = csr((np.ones(n), (document, np.arange(n))), shape=(documents, n)) @ presence  # document x term
+    present_documents = max(len(np.unique(document)), 1)
+    document_fraction = np.asarray((holders > 0).sum(axis=0)).ravel() / present_documents
+    terms = np.diff(presence.indptr)
+    fraction_sum = np.asarray(presence @ document_fraction).ravel()
+    ranks = np.asarray(document_ranks, dtype=float)
+    recency = ranks[document] / max(len(document_ranks) - 1, 1) if len(document_ranks) else np.zeros(n)
+    return np.column_stack(
+        [
+            normalise(centroid_scores(matrix)),
+            lead_prior(sentences, LEARNED_HALF_LIFE),
+            position == 0,
+            position / np.maximum(sentences_in_document, 1),
+            np.log1p(words),
+            [bool(_QUOTE.search(t)) for t in texts],
+            recency,
+            np.where(terms > 0, fraction_sum / np.maximum(terms, 1), 0.0),
+            fraction_sum / np.maximum(words, 1.0),
+            np.ones(n),
+        ]
+    ).astype(float)
+
+
+def learned_scores(features: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+    """The linear model's predicted gain of each sentence (ROUGE recall per word), clipped at 0, scaled by the best.
+
+    The weights come from ridge regression of per-sentence ROUGE-1 and ROUGE-2 recall per word on the features
+    (``evaluation/training.py``), in the spirit of regression-based sentence scoring (RegSum, Hong and Nenkova 2014).
+    Dividing by the maximum keeps ratios: a sentence predicted to bring half as much scores half as much.
+    """
+    return normalise(np.maximum(features @ np.asarray(weights, dtype=float), 0.0))

@@ -119,10 +119,11 @@ def test_a_cluster_over_the_input_limit_fails_alone(tmp_path: Path) -> None:
 # -- interrupts -------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def many_clusters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    """30 clusters and the output of an uninterrupted run over them."""
+    """120 clusters (a few seconds of work, so the interrupt lands mid-batch even on a loaded machine) and the output
+    of an uninterrupted run over them."""
     folder = tmp_path_factory.mktemp("interrupt")
     source = folder / "in.jsonl"
-    lines = [cluster_line(f"c{i:02d}", [TEXTS[i % 4], TEXTS[(i + 1) % 4][: 800 + 40 * i]]) for i in range(30)]
+    lines = [cluster_line(f"c{i:02d}", [TEXTS[i % 4], TEXTS[(i + 1) % 4][: 800 + 40 * i]]) for i in range(120)]
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     reference = folder / "reference.jsonl"
     assert main(["batch", str(source), "-o", str(reference), "-s", "2", "--no-progress"]) == 0

@@ -49,3 +49,35 @@ def test_random_depends_on_the_seed(seeds_cluster) -> None:
     budget = make_budget(words=100)
     texts = {Summarizer("random", random_state=seed).summarize_cluster(seeds_cluster, budget).text for seed in range(4)}
     assert len(texts) > 1
+
+
+def one_hot(feature: str) -> tuple[float, ...]:
+    from summarize import RELEVANCE_FEATURES
+
+    return tuple(1.0 if name == feature else 0.0 for name in RELEVANCE_FEATURES)
+
+
+def test_learned_relevance_follows_its_weights(seeds_cluster) -> None:
+    budget = make_budget(words=70)
+    learned = {"centrality": "learned", "lambda_": 1.0, "redundancy_threshold": 1.01}
+    leads = Summarizer(relevance_weights=one_hot("first_sentence"), **learned)
+    assert {s.position for s in leads.summarize_cluster(seeds_cluster, budget).sentences} == {0}
+    late = Summarizer(relevance_weights=one_hot("relative_position"), **learned)
+    assert all(s.position > 0 for s in late.summarize_cluster(seeds_cluster, budget).sentences)
+    shipped = Summarizer(centrality="learned").summarize_cluster(seeds_cluster, budget)  # the weights in the package
+    assert 0 < shipped.word_count <= 70 and {s.text for s in shipped.sentences} <= set(seeds_cluster.texts)
+
+
+@pytest.mark.parametrize("weights", [(1.0, 2.0), ("a",) * 10, (float("nan"),) * 10, 3])
+def test_bad_relevance_weights_are_a_usage_error(weights) -> None:
+    from summarize import UsageError
+
+    with pytest.raises(UsageError, match="relevance_weights"):
+        Summarizer(centrality="learned", relevance_weights=weights).validate()
+
+
+def test_relevance_weights_without_the_learned_relevance_are_a_usage_error() -> None:
+    from summarize import UsageError
+
+    with pytest.raises(UsageError, match="centrality='learned'"):
+        Summarizer(relevance_weights=one_hot("first_sentence")).validate()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy.sparse import random as sparse_random
 
 from summarize.score import centroid_scores, lead_prior, lexrank_scores, similarity_graph, standalone_penalties
@@ -61,3 +62,52 @@ def test_standalone_penalty_hits_dangling_starts_orphan_quotes_and_fragments() -
     ]
     penalties = standalone_penalties(texts, penalty=0.5)
     assert penalties.tolist() == [1.0, 0.5, 0.5, 0.5, 0.5, 1.0, 0.5]
+
+
+def learned_feature_cluster():
+    from summarize import Document, prepare
+
+    return prepare(
+        [
+            Document("Storm hits the coast of Chile today. Officials said the storm damaged “many” homes. Rain fell."),
+            Document("The storm moved north overnight. Chile declared an emergency in three regions after it."),
+        ]
+    )
+
+
+def test_relevance_features_are_the_named_sentence_properties() -> None:
+    from summarize import RELEVANCE_FEATURES, relevance_features
+
+    cluster = learned_feature_cluster()
+    features = relevance_features(cluster)
+    column = {name: features[:, i] for i, name in enumerate(RELEVANCE_FEATURES)}
+    positions = np.array([s.position for s in cluster.sentences])
+    documents = np.array([s.doc_index for s in cluster.sentences])
+    assert features.shape == (len(cluster.sentences), len(RELEVANCE_FEATURES))
+    np.testing.assert_array_equal(column["first_sentence"], positions == 0)
+    np.testing.assert_array_equal(column["recency"], documents)  # two documents: rank 0 (oldest) and 1
+    np.testing.assert_array_equal(column["quote"], ["“" in t for t in cluster.texts])
+    np.testing.assert_allclose(column["lead_prior"], 0.5 ** (positions / 3.0))
+    np.testing.assert_allclose(column["log_words"], np.log1p([len(t.split()) for t in cluster.texts]))
+    np.testing.assert_array_equal(column["constant"], 1.0)
+    # "storm" and "chile" are in both documents, "coast" in one: the first sentence's terms are storm, hit, coast,
+    # chile, today, so its mean document fraction is (1 + 0.5 + 0.5 + 1 + 0.5) / 5
+    assert column["mean_document_frequency"][0] == pytest.approx(3.5 / 5)
+    assert column["document_frequency_density"][0] == pytest.approx(3.5 / 7)
+    assert column["centroid"].min() >= 0.0 and column["centroid"].max() == pytest.approx(1.0)
+
+
+def test_learned_scores_are_predictions_clipped_at_zero_over_the_best() -> None:
+    from summarize.score import learned_scores
+
+    features = np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0], [0.5, 0.5, 1.0]])  # the constant column last
+    np.testing.assert_allclose(learned_scores(features, (2.0, 1.0, 0.0)), [1.0, 0.5, 0.75])  # ratios kept
+    np.testing.assert_allclose(learned_scores(features, (-1.0, 0.0, 0.5)), [0.0, 1.0, 0.0])  # clipped at 0
+
+
+def test_the_shipped_weights_name_every_feature() -> None:
+    from summarize import RELEVANCE_FEATURES
+    from summarize.methods import shipped_relevance_weights
+
+    weights = shipped_relevance_weights()
+    assert len(weights) == len(RELEVANCE_FEATURES) and all(np.isfinite(weights))

@@ -1,0 +1,69 @@
+"""Fit the shipped weights of the ``learned`` relevance on all 50 DUC 2004 clusters and write them to the package.
+
+``benchmarks/quality.py`` cross-validates the same fit (each fold's weights from its 40 training clusters) and
+reports the held-out figure; this script makes the final fit on every cluster, the usual last step once
+cross-validation has chosen the model. Only the 10 weights are written, never the data.
+
+    python benchmarks/train_relevance.py [--data DIR] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from evaluation.dataset import load_dataset  # noqa: E402
+from evaluation.training import RIDGE_ALPHA, fit_weights, training_rows  # noqa: E402
+from summarize import RELEVANCE_FEATURES, prepare  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
+WEIGHTS = ROOT / "summarize" / "data" / "relevance_weights.json"
+
+
+def weights_document(weights: Sequence[float]) -> str:
+    """The JSON the package reads: the features, their weights and how they were fitted."""
+    return (
+        json.dumps(
+            {
+                "fitted_on": "DUC 2004 Task 2, all 50 clusters, 4 references each",
+                "command": "python benchmarks/train_relevance.py --data ../shared/data/duc2004",
+                "method": f"evaluation/training.py: ridge regression (alpha {RIDGE_ALPHA}) of per-sentence "
+                "(ROUGE-1 / 0.3984 + ROUGE-2 / 0.0981) recall per word on the standardised features",
+                "features": list(RELEVANCE_FEATURES),
+                "weights": list(weights),
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the DUC 2004 folder")
+    parser.add_argument("--check", action="store_true", help="only compare the fit with the shipped file")
+    args = parser.parse_args(argv)
+    if not (args.data / "docs").is_dir():
+        print(f"skipped: DUC 2004 data not found at {args.data} (give --data)")
+        return 0
+    dataset = load_dataset(args.data)
+    rows = training_rows([prepare(c.documents) for c in dataset.clusters], [c.references for c in dataset.clusters])
+    document = weights_document(fit_weights(rows))
+    if args.check:
+        same = WEIGHTS.read_text(encoding="utf-8") == document
+        print(f"{WEIGHTS.relative_to(ROOT)} {'matches' if same else 'does NOT match'} the fit")
+        return 0 if same else 1
+    WEIGHTS.write_text(document, encoding="utf-8")
+    print(document, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
