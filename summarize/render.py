@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -11,13 +12,39 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "json")
 
 
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#>+=|-]|\d+(?=[.)]))")
+_URL_PLAIN = re.compile(r"[^\s()<>]*")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as literal CommonMark: inline markup characters backslash-escaped, and a leading heading, quote,
+    list or table marker neutralised (any ASCII punctuation may be escaped, CommonMark 0.31 section 2.4)."""
+    escaped = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    return _MARKDOWN_LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """``#`` -> ``\\#``; ``12.`` -> ``12\\.`` (a list number is neutralised by escaping what follows it)."""
+    indent, marker = match.group(1), match.group(2)
+    return indent + (marker + "\\" if marker[0].isdigit() else "\\" + marker)
+
+
+def markdown_url(url: str) -> str:
+    """``url`` as a Markdown link destination: as it is, or, with spaces or brackets, in the ``<...>`` form (angle
+    brackets percent-encoded, which the form cannot hold), so parentheses keep their meaning."""
+    if _URL_PLAIN.fullmatch(url):
+        return url
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A") + ">"
+
+
 def source_label(summary: Summary, doc_index: int) -> str:
-    """How a source is named in citations: its title and URL when known, else its id."""
+    """How a source is named in citations: its title and URL when known, else its id (escaped for Markdown)."""
     document = summary.documents[doc_index] if doc_index < len(summary.documents) else None
     if document is None:
         return str(doc_index)
-    name = document.title or document.id or f"document {doc_index + 1}"
-    return f"[{name}]({document.url})" if document.url else name
+    name = escape_markdown(document.title or document.id or f"document {doc_index + 1}")
+    return f"[{name}]({markdown_url(document.url)})" if document.url else name
 
 
 def render_text(summary: Summary) -> str:
@@ -31,7 +58,7 @@ def render_markdown(summary: Summary) -> str:
     parts = []
     for sentence in summary.sentences:
         number = cited.setdefault(sentence.doc_index, len(cited) + 1)
-        parts.append(f"{sentence.text} [{number}]")
+        parts.append(f"{escape_markdown(sentence.text)} [{number}]")
     lines = [" ".join(parts), "", "**Sources**", ""]
     lines += [f"{number}. {source_label(summary, index)}" for index, number in cited.items()]
     return "\n".join(lines)
