@@ -28,12 +28,14 @@ def cluster_line(cluster_id: object, documents: object = None) -> str:
     return json.dumps({"id": cluster_id, "documents": TEXTS[:2] if documents is None else documents})
 
 
-def batch(lines: list[str | bytes], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list, str]:
+def batch(
+    lines: list[str | bytes], tmp_path: Path, capsys: pytest.CaptureFixture[str], *options: str
+) -> tuple[int, list, str]:
     """Run ``summarize batch`` on these JSONL lines; return the exit code, the output records and stderr."""
     source = tmp_path / "in.jsonl"
     source.write_bytes(b"".join((x if isinstance(x, bytes) else x.encode()) + b"\n" for x in lines))
     output = tmp_path / "out.jsonl"
-    code = main(["batch", str(source), "-o", str(output), "--sentences", "1", "--no-progress"])
+    code = main(["batch", str(source), "-o", str(output), "--sentences", "1", "--no-progress", *options])
     err = capsys.readouterr().err
     assert "Traceback" not in err
     return code, [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()], err
@@ -114,6 +116,18 @@ def test_a_cluster_over_the_input_limit_fails_alone(tmp_path: Path) -> None:
     records = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert (report.done, report.failed) == (1, 1)
     assert records[0]["error"].startswith("input too large: big#") and "summary" in records[1]
+
+
+def test_max_input_bytes_limits_each_cluster_of_a_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [cluster_line("big", TEXTS), cluster_line("small", [TEXTS[0][:2000]])]
+    code, records, err = batch(lines, tmp_path, capsys, "--max-input-bytes", "5000")
+    assert code == 1 and "1 of 2 cluster(s) failed" in err
+    assert records[0]["error"].startswith("input too large: big#") and "summary" in records[1]
+    (tmp_path / "default").mkdir()
+    code, records, _ = batch(lines, tmp_path / "default", capsys)
+    assert code == 0 and all("summary" in r for r in records)  # the default limit, 32 MiB, holds both
+    assert main(["batch", str(tmp_path / "in.jsonl"), "--max-input-bytes", "0"]) == 2
+    assert "--max-input-bytes" in capsys.readouterr().err
 
 
 # -- interrupts -------------------------------------------------------------------------------------------------

@@ -78,6 +78,14 @@ Sentences = Annotated[int | None, typer.Option("--sentences", "-s", help="Budget
 Chars = Annotated[int | None, typer.Option("--chars", "-c", help="Budget in characters.")]
 Lambda = Annotated[float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")]
 Seed = Annotated[int, typer.Option("--seed", help="Seed of the random method.")]
+MaxInputBytes = Annotated[
+    int,
+    typer.Option(
+        "--max-input-bytes",
+        min=1,
+        help="Refuse more input than this many bytes in all (per cluster in batch), checked before reading.",
+    ),
+]
 
 
 def check_one_budget(words: int | None, sentences: int | None, chars: int | None) -> None:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli import Chars, Lambda, Seed, Sentences, Words, app, check_one_budget, warn
+from summarize.cli import Chars, Lambda, MaxInputBytes, Seed, Sentences, Words, app, check_one_budget, warn
+from summarize.load import DEFAULT_MAX_INPUT_BYTES
 from summarize.options import DEFAULT_METHOD, METHOD_HELP, Options
 
 EPILOG = """INPUT is a JSONL file, one cluster a line: {"id": "c1", "documents": ["text", {"text": "...", "title":
@@ -47,6 +48,7 @@ def batch(
     lambda_: Lambda = Options.lambda_,
     language: Annotated[str, typer.Option("--language", help="The documents' language.")] = "english",
     seed: Seed = 0,
+    max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal)."),
@@ -56,7 +58,9 @@ def batch(
     from summarize.api import Summarizer, make_budget
     from summarize.batch import run_batch
 
-    summarizer = Summarizer(method, lambda_=lambda_, language=language, random_state=seed)
+    summarizer = Summarizer(
+        method, lambda_=lambda_, language=language, random_state=seed, max_input_bytes=max_input_bytes
+    )
     budget = make_budget(words, sentences, chars, truncate)
     report = run_batch(
         source, output, summarizer, budget, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress

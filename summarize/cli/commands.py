@@ -9,7 +9,18 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli import Chars, Lambda, Seed, Sentences, Words, app, check_one_budget, fail, warn
+from summarize.cli import (
+    Chars,
+    Lambda,
+    MaxInputBytes,
+    Seed,
+    Sentences,
+    Words,
+    app,
+    check_one_budget,
+    fail,
+    warn,
+)
 from summarize.errors import UsageError
 from summarize.load import DEFAULT_MAX_INPUT_BYTES
 from summarize.options import DEFAULT_METHOD, METHOD_HELP, Options
@@ -47,16 +58,6 @@ Language = Annotated[
         help="The documents' language (splitter, stemmer, stop words): arabic, english, french, german, italian, "
         "portuguese, spanish or swedish.",
         autocompletion=_complete_languages,
-    ),
-]
-
-
-MaxInputBytes = Annotated[
-    int,
-    typer.Option(
-        "--max-input-bytes",
-        min=1,
-        help="Refuse more input than this many bytes in all (checked before reading).",
     ),
 ]
 
