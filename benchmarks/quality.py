@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 import time
 from collections import Counter
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from train_relevance import WEIGHTS, weights_document  # noqa: E402
+from train_relevance import WEIGHTS, matches  # noqa: E402
 
 from evaluation.dataset import ClusterData, Dataset, load_dataset  # noqa: E402
 from evaluation.harness import METRICS, RougeSetting, peer_summaries, score_systems  # noqa: E402
@@ -338,18 +339,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     # clusters, so its candidates differ between folds (each is scored on all clusters, selected on training ones).
     folds = make_folds(len(ids))
     fixed = grid()
-    fixed_summaries = [summarise(config, prepared, words) for config in fixed]
-    fixed_scores = np.stack([quick_scores(quick, texts, references) for texts in fixed_summaries])
     rows = training_rows(prepared, references)
     fold_weights = [fit_weights([rows[j] for j in train.tolist()]) for train, _ in folds]
     candidates = [fixed + learned_grid(w) for w in fold_weights]  # candidate i: one configuration in every fold
-    summaries = [fixed_summaries + [summarise(c, prepared, words) for c in cands[len(fixed) :]] for cands in candidates]
-    scores = np.stack([
-        np.concatenate([fixed_scores, np.stack([quick_scores(quick, t, references) for t in texts[len(fixed):]])])
-        for texts in summaries
-    ])  # fmt: skip
     configs = candidates[0]
+    summaries: list[list[list[str]]] = [[] for _ in folds]  # fold -> candidate -> cluster -> summary
+    scores = np.zeros((len(folds), len(configs), len(ids), 2))
     for i, config in enumerate(configs):
+        fitted = i >= len(fixed)  # a learned candidate has each fold's own weights; a fixed one is summarised once
+        texts = [summarise(candidates[k][i], prepared, words) for k in range(len(folds) if fitted else 1)]
+        for k in range(len(folds)):
+            summaries[k].append(texts[k if fitted else 0])
+            scores[k, i] = quick_scores(quick, summaries[k][i], references) if fitted or k == 0 else scores[0, i]
         print(f"[{i + 1}/{len(configs)}] {config.label()}: R-1 {fmt(scores[:, i, :, 0].mean())} "
               f"R-2 {fmt(scores[:, i, :, 1].mean())}", file=sys.stderr, flush=True)  # fmt: skip
     chosen = cross_validate(scores, folds)
@@ -411,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cv = by_name["cross-validated"]
     package = Summarizer().get_params()
     shipped = package["method"] == default.method and all(package[k] == v for k, v in default.params)
-    weights_shipped = WEIGHTS.read_text(encoding="utf-8") == weights_document(shipped_fit)
+    weights_shipped = matches(json.loads(WEIGHTS.read_text(encoding="utf-8")), shipped_fit)
     lines = [
         "# Summary quality",
         "",

@@ -1,8 +1,8 @@
 """Fit the shipped weights of the ``learned`` relevance on all 50 DUC 2004 clusters and write them to the package.
 
 ``benchmarks/quality.py`` cross-validates the same fit (each fold's weights from its 40 training clusters) and
-reports the held-out figure; this script makes the final fit on every cluster, the usual last step once
-cross-validation has chosen the model. Only the 10 weights are written, never the data.
+reports the held-out figure; this script makes the fit on every cluster, the weights ``centrality="learned"`` uses
+unless given others. Only the 10 weights (the last is the intercept) are written, never the data.
 
     python benchmarks/train_relevance.py [--data DIR] [--check]
 """
@@ -14,6 +14,8 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -45,6 +47,14 @@ def weights_document(weights: Sequence[float]) -> str:
     )
 
 
+def matches(shipped: dict, weights: Sequence[float]) -> bool:
+    """The shipped file names the same features and holds these weights (to 1e-6, relative: floating point may
+    differ in its last bits between machines)."""
+    return shipped.get("features") == list(RELEVANCE_FEATURES) and bool(
+        np.allclose(shipped.get("weights", []), weights, rtol=1e-6, atol=0.0)
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the DUC 2004 folder")
@@ -55,11 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     dataset = load_dataset(args.data)
     rows = training_rows([prepare(c.documents) for c in dataset.clusters], [c.references for c in dataset.clusters])
-    document = weights_document(fit_weights(rows))
+    weights = fit_weights(rows)
     if args.check:
-        same = WEIGHTS.read_text(encoding="utf-8") == document
+        same = matches(json.loads(WEIGHTS.read_text(encoding="utf-8")), weights)
         print(f"{WEIGHTS.relative_to(ROOT)} {'matches' if same else 'does NOT match'} the fit")
         return 0 if same else 1
+    document = weights_document(weights)
     WEIGHTS.write_text(document, encoding="utf-8")
     print(document, end="")
     return 0

@@ -5,7 +5,7 @@ cluster's references (stemmed, as ROUGE -m), each relative to the issue's target
 per word of budget it spends. Ridge regression of the labels on standardised ``summarize.relevance_features``
 (Hoerl and Kennard 1970) gives one weight per feature, returned on the raw features' scale; the last feature is
 the constant 1, whose weight is the intercept, so features @ weights is the predicted label. The fit is closed
-form (NumPy), so the same clusters give the same weights on every machine.
+form (NumPy, no randomness); machines may differ only in the last bits of floating point.
 """
 
 from __future__ import annotations
