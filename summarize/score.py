@@ -237,7 +237,7 @@ def relevance_features(
     sentences_in_document = np.bincount(document, minlength=documents)[document] if n else np.zeros(0)
     presence = csr((np.ones(matrix.nnz), matrix.indices, matrix.indptr), shape=matrix.shape)  # sentence holds term
     holders = csr((np.ones(n), (document, np.arange(n))), shape=(documents, n)) @ presence  # document x term
-    present_documents = max(len(np.unique(document)), 1)
+    present_documents = max(len(np.unique(document)), 1)  # exact copies and empty documents hold no sentences
     document_fraction = np.asarray((holders > 0).sum(axis=0)).ravel() / present_documents
     terms = np.diff(presence.indptr)
     fraction_sum = np.asarray(presence @ document_fraction).ravel()
