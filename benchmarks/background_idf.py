@@ -59,7 +59,7 @@ for _path in (ROOT, ROOT / "benchmarks"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from quality import A_PRIORI_CONFIG, FOLDS, Config, quick_scores, summarise  # noqa: E402
+from quality import A_PRIORI_CONFIG, Config, make_folds, quick_scores, summarise  # noqa: E402
 
 import summarize.methods as methods  # noqa: E402
 from evaluation.dataset import Dataset, load_dataset  # noqa: E402
@@ -182,9 +182,10 @@ def table(scores: Scores, seed_scores: Scores) -> list[str]:
         base = scores[(CLUSTER, label)]
         for variant in VARIANTS:
             s = scores[(variant, label)]
-            folds = s.reshape(FOLDS, -1, 2).mean(axis=1) * 100
+            tests = [test for _, test in make_folds(len(s))]
+            folds = np.array([s[test].mean(axis=0) for test in tests]) * 100
             d = (s[:, 1] - base[:, 1]) * 100
-            fd = d.reshape(FOLDS, -1).mean(axis=1)
+            fd = np.array([d[test].mean() for test in tests])
             p = paired_permutation_test(s[:, 1], base[:, 1], resamples=RESAMPLES)
             ss = seed_scores[(variant, label)][0] * 100
             lines.append(

@@ -58,6 +58,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from summarize.options import DEFAULT_METHOD as DEFAULT  # noqa: E402  (no NumPy: the parent stays light)
+
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
 SEED = 20040101
 SENTENCES_PER_ARTICLE = 33
@@ -67,7 +69,6 @@ REPEAT_BUDGET = 15.0  # seconds of timed calls after which no further call is ma
 OURS = ("ilp", "mmr", "lexrank")
 PEERS = ("sumy-lexrank", "sumy-lsa", "sumy-textrank", "lexrank-package")
 END_TO_END = "ours, end to end"
-DEFAULT = "mmr"  # summarize's default method (Summarizer().method); a test pins that the two agree
 LABELS = {
     **{m: f"ours: {m}" + (" (default)" if m == DEFAULT else "") for m in OURS},
     END_TO_END: f"ours: default ({DEFAULT}), end to end from article text",
@@ -95,8 +96,8 @@ STATIC_NOTES = (
     "than mmr. mmr (centroid relevance, MMR with one sparse row of cosines per chosen sentence) is linear. ilp "
     "takes its never-together pairs (cosine >= its redundancy threshold, 0.3 by default) from the same bounded "
     "graph and solves the concept-coverage ILP up to 2,000 eligible sentences, greedy coverage beyond.",
-    "Peak memory is ru_maxrss of the measuring process: the interpreter, the imported libraries (about 230 MB: "
-    "NumPy, SciPy, NLTK, sumy) and the input included; the bracket is the rise during the timed "
+    "Peak memory is ru_maxrss of the measuring process: the interpreter, the imported libraries (NumPy, SciPy, "
+    "NLTK, sumy) and the input included; the bracket is the rise during the timed "
     "calls, zero when the import peak was higher.",
     "Small times are noisy on a shared machine: the load average above says how busy it was. The peers' times "
     "and ours come from the same run, so the ratios are fair within it.",
@@ -205,7 +206,7 @@ def build_cluster(sentences: list[tuple[str, int, int]], articles: list[str], ve
 
 
 def run_method(method: str, sentences: list[tuple[str, int, int]], articles: list[str]) -> int:
-    """Run ``method`` once on the input; return how many sentences it chose (a sanity check)."""
+    """Run ``method`` once on the input; return how many sentences it chose (``worker`` checks it is not 0)."""
     from summarize.types import Budget
 
     budget = Budget(words=BUDGET_WORDS)
@@ -248,8 +249,10 @@ def worker(method: str, path: Path, repeats: int) -> None:
     times: list[float] = []
     while not times or (len(times) < repeats and sum(times) < REPEAT_BUDGET):
         start = time.perf_counter()
-        run_method(method, sentences, articles)
+        chosen = run_method(method, sentences, articles)
         times.append(time.perf_counter() - start)
+        if not chosen:
+            raise SystemExit(f"{method} chose no sentence: its time would measure nothing")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"times": times, "peak_mb": peak / 1024, "before_mb": before / 1024}))
 
@@ -412,7 +415,7 @@ def write_markdown(report: Report, path: Path, command: str) -> None:
         f"{_memory_gb():.0f} GB; Python {platform.python_version()}, {_versions()}. "
         f"Load average (1 min) at the start, highest after a measurement, and at the end: {report.load[0][0]:.2f}, "
         f"{max(load[0] for load in report.load):.2f}, {report.load[-1][0]:.2f} (the measurement itself is about "
-        "1; above that, other work shared the machine's 2 cores and slowed every figure).",
+        f"1; above that, other work shared the machine's {os.cpu_count()} cores and slowed every figure).",
     ]
     lines += _section(
         "Time (seconds, first call, imports excluded)",

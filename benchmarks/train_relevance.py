@@ -22,7 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from evaluation.dataset import load_dataset  # noqa: E402
-from evaluation.training import RIDGE_ALPHA, fit_weights, training_rows  # noqa: E402
+from evaluation.training import RIDGE_ALPHA, TARGET_RECALL, fit_weights, training_rows  # noqa: E402
 from summarize import RELEVANCE_FEATURES, prepare  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
@@ -37,7 +37,8 @@ def weights_document(weights: Sequence[float]) -> str:
                 "fitted_on": "DUC 2004 Task 2, all 50 clusters, 4 references each",
                 "command": "python benchmarks/train_relevance.py --data ../shared/data/duc2004",
                 "method": f"evaluation/training.py: ridge regression (alpha {RIDGE_ALPHA}) of per-sentence "
-                "(ROUGE-1 / 0.3984 + ROUGE-2 / 0.0981) recall per word on the standardised features",
+                f"({' + '.join(f'{m} / {t}' for m, t in TARGET_RECALL.items())}) recall per word "
+                "on the standardised features",
                 "features": list(RELEVANCE_FEATURES),
                 "weights": list(weights),
             },

@@ -15,8 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from summarize.errors import InputError, UsageError
-from summarize.load import DEFAULT_MAX_INPUT_BYTES
-from summarize.options import CENTRALITIES, DEFAULT_METHOD, METHOD_HELP, QUERY_METHODS, Options
+from summarize.options import (
+    CENTRALITIES,
+    DEFAULT_MAX_INPUT_BYTES,
+    DEFAULT_METHOD,
+    METHOD_HELP,
+    QUERY_METHODS,
+    Options,
+)
 from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
 
 if TYPE_CHECKING:

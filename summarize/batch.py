@@ -39,8 +39,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from summarize.clusters import cluster_from_record
 from summarize.clusters import read_clusters as read_cluster_records
-from summarize.errors import InputError, SummarizeError, UsageError
-from summarize.load import load_documents, os_reason
+from summarize.errors import InputError, SummarizeError, UsageError, os_reason
+from summarize.load import load_documents
 from summarize.output import check_output
 from summarize.types import Budget, Document
 
@@ -80,7 +80,7 @@ class BatchReport:
 
 # -- reading -------------------------------------------------------------------------------------------------
 def read_clusters(source: str | os.PathLike[str]) -> Iterator[ClusterJob]:
-    """The clusters of a JSONL file or of a directory of cluster folders, lazily, in input order."""
+    """The clusters of a JSONL or JSON cluster file or of a directory of cluster folders, lazily, in input order."""
     path = Path(source)
     if not path.exists():
         raise InputError(f"no such file or directory: {path}")
@@ -91,7 +91,8 @@ def read_clusters(source: str | os.PathLike[str]) -> Iterator[ClusterJob]:
 
 
 def count_clusters(source: str | os.PathLike[str]) -> int:
-    """How many clusters ``read_clusters`` will yield at most (non-blank lines, or cluster folders): for progress."""
+    """How many clusters ``read_clusters`` will yield at most (non-blank JSONL lines, or cluster folders), or 0 when
+    that is unknown before parsing (a ``.json`` file): for the progress bar."""
     path = Path(source)
     if path.is_dir():
         return len(_cluster_folders(path))
@@ -121,7 +122,8 @@ def _folder_clusters(root: Path) -> Iterator[ClusterJob]:
 
 
 def _jsonl_clusters(path: Path) -> Iterator[ClusterJob]:
-    """Clusters line by line; a line that is not UTF-8, JSON or a cluster becomes an error job, never a stop."""
+    """A JSONL file's clusters line by line: a line that is not UTF-8, JSON or a cluster becomes an error job, never
+    a stop. A ``.json`` file is one document, parsed whole: if it is malformed, that is an InputError."""
     if path.suffix.lower() == ".json":  # one JSON document (a list of clusters), as ``summarize`` reads it
         for cluster in read_cluster_records(path):
             yield ClusterJob(id=cluster.id, documents=cluster.documents)
@@ -259,12 +261,13 @@ def _message(error: BaseException) -> str:
     return str(error).removeprefix("summarize: ")
 
 
-def _load_folder(job: ClusterJob) -> tuple[ClusterJob, list[str]]:
-    """Read a folder cluster's documents now (just before it is submitted), or turn the failure into its error."""
+def _load_folder(job: ClusterJob, max_bytes: int | None) -> tuple[ClusterJob, list[str]]:
+    """Read a folder cluster's documents now (just before it is submitted), at most ``max_bytes`` (the summarizer's
+    ``max_input_bytes``), or turn the failure into its error."""
     if job.folder is None or job.error is not None:
         return job, []
     try:
-        result = load_documents([str(job.folder)])
+        result = load_documents([str(job.folder)], max_bytes=max_bytes)
     except SummarizeError as error:
         return ClusterJob(id=job.id, error=_message(error)), []
     except OSError as error:
@@ -498,7 +501,7 @@ def _stream(
                 if bar is not None:
                     bar.update(1)
             else:
-                job, warnings = _load_folder(job)
+                job, warnings = _load_folder(job, params["max_input_bytes"])
                 pending.append((job, warnings, runner.submit(job, params, budget)))
         if not pending:
             return

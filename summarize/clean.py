@@ -231,6 +231,7 @@ def _scan_html(html: str, left_out: frozenset[str]) -> tuple[str, str]:
     """One pass of ``html_to_text``: the text with block breaks, and the left-out element still open at the end."""
     out: list[str] = []
     skipping, depth = "", 0  # the element whose content is being left out, and how deep inside it we are
+    unclosed: set[str] = set()  # raw-text elements with no end tag after some point (so after any later one)
     i, size = 0, len(html)
     while i < size:
         lt = html.find("<", i)
@@ -262,11 +263,13 @@ def _scan_html(html: str, left_out: frozenset[str]) -> tuple[str, str]:
         elif closing:
             out.append("\n" if name in _HTML_BLOCKS else "")
         elif name in _HTML_RAW_TEXT:  # content is not markup: jump past the end tag
-            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, i)
+            close = None if name in unclosed else re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, i)
             if close is not None:
                 i = close.end()
             elif name in ("script", "style"):  # as browsers do: an unclosed script runs to the end
                 i = size
+            else:  # no end tag from here on, so none from any later start either: never search for it again
+                unclosed.add(name)
             out.append("\n")
         elif name in left_out and not self_closing:
             skipping, depth = name, 1

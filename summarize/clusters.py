@@ -18,7 +18,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from summarize.errors import InputError
+from summarize.errors import InputError, os_reason
 from summarize.types import Document
 
 __all__ = [
@@ -168,7 +168,7 @@ def _open(path: Path) -> BinaryIO:
     try:
         return path.open("rb")
     except OSError as error:
-        raise InputError(f"cannot read {path.as_posix()}: {(error.strerror or str(error)).lower()}") from None
+        raise InputError(f"cannot read {path.as_posix()}: {os_reason(error)}") from None
 
 
 def read_clusters(path: str | PathLike[str]) -> list[ClusterRecord]:

@@ -343,7 +343,7 @@ def ilp_method(cluster: Cluster, budget: Budget, options: Options) -> tuple[Sele
     if options.query is not None and options.query_weight > 0.0:  # the linear mix of biased LexRank, as in mmr
         from summarize.methods import query_similarity
 
-        similarity = normalise(np.clip(query_similarity(cluster, options.query), 0.0, None))
+        similarity = normalise(query_similarity(cluster, options.query))  # cosines of non-negative vectors
         top = float(coverage_scores(concepts).max()) if concepts.weights.size else 1.0
         concepts = Concepts(concepts.incidence, (1.0 - options.query_weight) * concepts.weights, concepts.names)
         values = options.query_weight * max(top, 1.0) * similarity

@@ -17,3 +17,8 @@ class UsageError(SummarizeError):
     """Options that do not make sense together or are out of range (exit code 2, like click)."""
 
     exit_code = 2
+
+
+def os_reason(err: OSError) -> str:
+    """A short lower-case reason for an OS error ("permission denied"), without Python's errno prefix."""
+    return (err.strerror or str(err)).lower()

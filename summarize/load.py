@@ -17,7 +17,8 @@ A file that decodes but has no visible text is skipped with a warning too.
 
 The input as a whole may hold at most ``max_bytes`` bytes (``DEFAULT_MAX_INPUT_BYTES`` unless told otherwise, the
 CLI's ``--max-input-bytes``): a file's size is checked before it is read, and no read asks for more than what is
-left, so an oversized input is refused without being read into memory.
+left, so an oversized input is refused without being read into memory. A cluster file (JSON or JSONL) is checked
+by its size on disk and then read whole (``summarize.clusters``).
 """
 
 from __future__ import annotations
@@ -33,13 +34,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, TextIO
 
 from summarize.clusters import CLUSTER_SUFFIXES, read_cluster_file
-from summarize.errors import InputError, UsageError
+from summarize.errors import InputError, UsageError, os_reason
+from summarize.options import DEFAULT_MAX_INPUT_BYTES  # re-exported: the limit lives with the other defaults
 from summarize.types import Document, Format
 
 TEXT_SUFFIXES: frozenset[str] = frozenset({".txt", ".md"})
 HTML_SUFFIXES: frozenset[str] = frozenset({".html", ".htm"})
 SUPPORTED = ".txt, .md, .html, .htm"
-DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024  # ~5,000 news articles; docs/reliability.md: time and memory at it
 CONTROL_SHARE_MAX = 0.10
 STDIN_ID = "-"
 _CHUNK = 1 << 20  # bytes (or characters) asked for per read
@@ -409,8 +410,3 @@ def _identity(path: Path) -> str:
         return str(path.resolve())
     except OSError:
         return str(path.absolute())
-
-
-def os_reason(err: OSError) -> str:
-    """A short lower-case reason for an OS error ("permission denied"), without Python's errno prefix."""
-    return (err.strerror or str(err)).lower()

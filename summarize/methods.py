@@ -67,17 +67,10 @@ def relevance_features(cluster: Cluster) -> np.ndarray:
     )
 
 
-def relevance(cluster: Cluster, options: Options) -> np.ndarray:
-    """Centrality (biased toward the query if there is one), times a lead prior and a stand-alone penalty, in [0, 1].
-
-    The ``learned`` centrality has position among its features, so the lead prior does not multiply it; the
-    stand-alone penalty does, as it guards readability, which ROUGE (and so the fitted weights) cannot see.
-    """
+def hand_made_centrality(cluster: Cluster, options: Options) -> np.ndarray:
+    """Centroid, LexRank, both (``combined``) or concept centrality, times the news-lead prior when it is on."""
     matrix = cluster.vectors.matrix
-    if options.centrality == "learned":
-        weights = options.relevance_weights or shipped_relevance_weights()
-        central = score.learned_scores(relevance_features(cluster), weights)
-    elif options.centrality == "lexrank":
+    if options.centrality == "lexrank":
         central = score.lexrank_scores(matrix, threshold=options.lexrank_threshold)
     elif options.centrality == "concepts":
         from summarize.concepts import concept_relevance
@@ -89,9 +82,23 @@ def relevance(cluster: Cluster, options: Options) -> np.ndarray:
         )
     else:
         central = score.centroid_scores(matrix)
-    if options.position_weight and options.centrality != "learned":  # generic importance: not for the query part
+    if options.position_weight:  # generic importance: it weights centrality, not the query part
         prior = score.lead_prior(cluster.sentences, options.position_half_life)
         central = central * ((1.0 - options.position_weight) + options.position_weight * prior)
+    return central
+
+
+def relevance(cluster: Cluster, options: Options) -> np.ndarray:
+    """Centrality (biased toward the query if there is one) times a stand-alone penalty, in [0, 1].
+
+    The ``learned`` centrality has position among its features, so no lead prior multiplies it; the stand-alone
+    penalty does, as it guards readability, which ROUGE (and so the fitted weights) cannot see.
+    """
+    if options.centrality == "learned":
+        fitted = options.relevance_weights or shipped_relevance_weights()
+        central = score.learned_scores(relevance_features(cluster), fitted)
+    else:
+        central = hand_made_centrality(cluster, options)
     weights = np.ones(len(cluster.sentences))
     if options.standalone_penalty < 1.0 and cluster.language == "english":
         weights *= score.standalone_penalties(cluster.texts, penalty=options.standalone_penalty)

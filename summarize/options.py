@@ -34,6 +34,7 @@ class Options:
     relevance_weights: tuple[float, ...] | None = None  # None: the shipped ones (summarize/data/relevance_weights.json)
 
 
+DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024  # ~5,000 news articles; docs/reliability.md: time and memory at it
 CENTRALITIES = ("centroid", "lexrank", "combined", "concepts", "learned")  # mmr's relevance (methods.relevance)
 DEFAULT_METHOD = "mmr"  # chosen by cross-validation with the defaults above (benchmarks/RESULTS.md)
 QUERY_METHODS = ("ilp", "mmr", "centroid", "lexrank")  # the methods whose relevance a query can bias

@@ -233,8 +233,8 @@ def relevance_features(
     position = np.fromiter((s.position for s in sentences), dtype=float, count=n)
     document = np.fromiter((s.doc_index for s in sentences), dtype=np.int64, count=n)
     words = np.fromiter((len(t.split()) for t in texts), dtype=float, count=n)
-    documents = max(len(document_ranks), int(document.max()) + 1 if n else 0)
-    sentences_in_document = np.bincount(document, minlength=documents)[document] if n else np.zeros(0)
+    documents = len(document_ranks)  # one rank per document, so every doc_index is below it
+    sentences_in_document = np.bincount(document, minlength=documents)[document]
     presence = csr((np.ones(matrix.nnz), matrix.indices, matrix.indptr), shape=matrix.shape)  # sentence holds term
     holders = csr((np.ones(n), (document, np.arange(n))), shape=(documents, n)) @ presence  # document x term
     present_documents = max(len(np.unique(document)), 1)  # exact copies and empty documents hold no sentences
@@ -242,7 +242,7 @@ def relevance_features(
     terms = np.diff(presence.indptr)
     fraction_sum = np.asarray(presence @ document_fraction).ravel()
     ranks = np.asarray(document_ranks, dtype=float)
-    recency = ranks[document] / max(len(document_ranks) - 1, 1) if len(document_ranks) else np.zeros(n)
+    recency = ranks[document] / max(documents - 1, 1)
     return np.column_stack(
         [
             normalise(centroid_scores(matrix)),

@@ -17,7 +17,7 @@ import pytest
 
 from summarize import Summarizer
 from summarize.api import make_budget
-from summarize.batch import run_batch
+from summarize.batch import ClusterJob, _load_folder, run_batch
 from summarize.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +38,7 @@ def batch(
     code = main(["batch", str(source), "-o", str(output), "--sentences", "1", "--no-progress", *options])
     err = capsys.readouterr().err
     assert "Traceback" not in err
+    assert "internal error" not in err  # main() turns an unexpected exception into this line
     return code, [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()], err
 
 
@@ -128,6 +129,17 @@ def test_max_input_bytes_limits_each_cluster_of_a_batch(tmp_path: Path, capsys: 
     assert code == 0 and all("summary" in r for r in records)  # the default limit, 32 MiB, holds both
     assert main(["batch", str(tmp_path / "in.jsonl"), "--max-input-bytes", "0"]) == 2
     assert "--max-input-bytes" in capsys.readouterr().err
+
+
+def test_a_folder_cluster_is_read_with_the_batch_limit(tmp_path: Path) -> None:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    job = ClusterJob(id="big", folder=folder)
+    refused, _ = _load_folder(job, 1000)  # read with the limit given, not load's default
+    assert refused.error is not None and refused.error.startswith("input too large:")
+    loaded, _ = _load_folder(job, None)  # no limit at all
+    assert loaded.error is None and len(loaded.documents) == 1
 
 
 # -- interrupts -------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from summarize.nltk_parts import nltk_module
 

@@ -107,23 +107,3 @@ def test_term_counts_match_the_per_sentence_analyzer() -> None:
 def test_tfidf_of_sentences_without_content_words_is_empty() -> None:
     vectors = tfidf_vectors(["the and of", "123"])
     assert vectors.matrix.shape == (2, 0) and vectors.terms == ()
-
-
-def test_speed_benchmark_labels_the_real_default_method() -> None:
-    """benchmarks/speed.py names a column '(default)': it must be the method Summarizer() uses."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    from summarize import Summarizer
-
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "speed.py"
-    spec = importlib.util.spec_from_file_location("speed_benchmark", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    assert Summarizer().method == module.DEFAULT

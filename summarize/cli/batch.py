@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from summarize.cli import Chars, Lambda, MaxInputBytes, Seed, Sentences, Words, app, check_one_budget, warn
-from summarize.load import DEFAULT_MAX_INPUT_BYTES
-from summarize.options import DEFAULT_METHOD, METHOD_HELP, Options
+from summarize.options import DEFAULT_MAX_INPUT_BYTES, DEFAULT_METHOD, METHOD_HELP, Options
 
 EPILOG = """INPUT is a JSONL file, one cluster a line: {"id": "c1", "documents": ["text", {"text": "...", "title":
 "...", "url": "...", "published": "2024-07-28"}]}, or a directory holding one folder per cluster.

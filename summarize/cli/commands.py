@@ -22,8 +22,7 @@ from summarize.cli import (
     warn,
 )
 from summarize.errors import UsageError
-from summarize.load import DEFAULT_MAX_INPUT_BYTES
-from summarize.options import DEFAULT_METHOD, METHOD_HELP, Options
+from summarize.options import DEFAULT_MAX_INPUT_BYTES, DEFAULT_METHOD, METHOD_HELP, Options
 
 
 def _complete_languages(incomplete: str) -> list[str]:
