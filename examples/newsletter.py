@@ -3,7 +3,8 @@
     python examples/newsletter.py examples/clusters.jsonl --out newsletter/ --words 100
 
 writes ``newsletter/newsletter.md`` and ``newsletter/newsletter.html``. The headline is the cluster's ``title``, else
-its first document's. Only the public API is used: ``read_clusters``, ``Summarizer`` and the ``Summary`` it returns.
+its first document's; a cluster's ``query`` focuses its summary (else ``--query``, if given). Only the public API
+is used: ``read_clusters``, ``Summarizer`` and the ``Summary`` it returns.
 """
 
 from __future__ import annotations
@@ -105,12 +106,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("newsletter"), help="output directory (default: newsletter)")
     parser.add_argument("--words", type=int, default=100, help="words per summary (default: 100)")
     parser.add_argument("--title", default="The week in brief", help="the newsletter's title")
-    parser.add_argument("--query", default=None, help="focus every summary on this topic")
+    parser.add_argument("--query", default=None, help="focus every summary on this topic (a cluster's own wins)")
     args = parser.parse_args(argv)
-    summarizer = Summarizer("mmr", query=args.query)  # configured once, reused for every cluster
     try:
         clusters = read_clusters(args.clusters)
-        stories = [(cluster, summarizer.summarize(cluster.documents, words=args.words)) for cluster in clusters]
+        stories = [
+            (
+                cluster,
+                Summarizer("mmr", query=cluster.query or args.query).summarize(cluster.documents, words=args.words),
+            )
+            for cluster in clusters
+        ]
     except SummarizeError as error:
         print(f"newsletter: error: {error}", file=sys.stderr)
         return error.exit_code

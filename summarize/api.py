@@ -381,12 +381,14 @@ class Summarizer:
         selection, scores = METHODS[self.method](cluster, budget, options)
         if not selection.indices:
             raise InputError(_budget_too_small(cluster.texts, budget, options.min_words))
-        ordered = reading_order(selection.indices, cluster.sentences, cluster.documents)
+        cut = selection.indices[-1] if selection.cut_text is not None else None
+        whole = [index for index in selection.indices if index != cut]
+        # reading order for the whole sentences; a cut one ends the summary, where a reader expects it to stop
+        ordered = reading_order(whole, cluster.sentences, cluster.documents) + ([cut] if cut is not None else [])
         supporting = supporting_documents(cluster, ordered, self.support_threshold)
-        last = selection.indices[-1] if selection.cut_text is not None else None
         chosen = tuple(
             SummarySentence(
-                text=selection.cut_text if index == last and selection.cut_text is not None else cluster.texts[index],
+                text=selection.cut_text if index == cut and selection.cut_text is not None else cluster.texts[index],
                 document=cluster.documents[cluster.sentences[index].doc_index].id,
                 position=cluster.sentences[index].position,
                 score=float(scores[index]),

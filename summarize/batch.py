@@ -6,7 +6,8 @@ Input:
 * a JSONL file, one cluster a line: ``{"id": "d30001t", "documents": [...]}``, where each document is a string
   or an object ``{"text": ..., "id": ..., "title": ..., "url": ..., "published": ..., "format": "text"|"html"}``
   (only ``text`` is required; other keys are ignored; read as ``summarize.clusters`` reads a ``.jsonl`` cluster
-  file); the id is a string or an integer (written back as a string); blank lines are skipped;
+  file); the id is a string or an integer (written back as a string); an optional ``"query"`` focuses that
+  cluster's summary on a topic, in place of the summarizer's own query; blank lines are skipped;
 * a ``.json`` file holding a list of clusters (read whole, as ``summarize.clusters.read_clusters`` reads it);
 * or a directory whose sub-folders are the clusters (the folder name is the id; its files are read as
   ``summarize FOLDER`` would read them). Hidden folders and files directly in the directory are ignored.
@@ -60,6 +61,7 @@ class ClusterJob:
     documents: tuple[Document, ...] = ()
     folder: Path | None = None  # a directory cluster, read just before it is submitted
     error: str | None = None
+    query: str | None = None  # the record's own topic, in place of the summarizer's query
 
     @property
     def key(self) -> str:
@@ -126,7 +128,7 @@ def _jsonl_clusters(path: Path) -> Iterator[ClusterJob]:
     a stop. A ``.json`` file is one document, parsed whole: if it is malformed, that is an InputError."""
     if path.suffix.lower() == ".json":  # one JSON document (a list of clusters), as ``summarize`` reads it
         for cluster in read_cluster_records(path):
-            yield ClusterJob(id=cluster.id, documents=cluster.documents)
+            yield ClusterJob(id=cluster.id, documents=cluster.documents, query=cluster.query)
         return
     first_line: dict[str, int] = {}
     try:
@@ -178,7 +180,7 @@ def parse_cluster_line(line: str, number: int) -> ClusterJob:
         cluster = cluster_from_record(record, cluster_id, where)
     except SummarizeError as error:
         return ClusterJob(id=cluster_id, line=number, error=_message(error))
-    return ClusterJob(id=cluster.id, line=number, documents=cluster.documents)
+    return ClusterJob(id=cluster.id, line=number, documents=cluster.documents, query=cluster.query)
 
 
 def _kind(value: object) -> str:
@@ -230,13 +232,16 @@ def done_keys(output: Path, repair: bool = True) -> tuple[set[str], bool]:
 
 # -- running one cluster -------------------------------------------------------------------------------------
 def summarize_job(job: ClusterJob, params: dict[str, Any], budget: Budget) -> dict[str, Any]:
-    """Summarise one cluster into its output record; every failure becomes an error record (runs in a worker)."""
+    """Summarise one cluster into its output record; every failure becomes an error record (runs in a worker).
+
+    A cluster with its own ``query`` is focused on it, with the summarizer's other parameters.
+    """
     if job.error is not None:
         return error_record(job, job.error)
     try:
         from summarize.api import Summarizer
 
-        summary = Summarizer(**params).summarize(
+        summary = Summarizer(**(params | {"query": job.query} if job.query else params)).summarize(
             list(job.documents),
             words=budget.words,
             sentences=budget.sentences,

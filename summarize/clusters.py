@@ -1,10 +1,11 @@
 """Clusters as JSON or JSONL files with metadata: how newsletter pipelines hand articles to the summariser.
 
 A document record is a JSON object ``{"text", "id", "title", "url", "published", "format"}`` (only ``text`` is
-required; other keys are ignored) or a bare string. A ``.json`` file holds one cluster ``{"id", "title",
+required; other keys are ignored) or a bare string. A ``.json`` file holds one cluster ``{"id", "title", "query",
 "documents": [...]}``, a list of document records, or a list of clusters; a ``.jsonl`` file holds one record per
 line, every line a document (together one cluster) or every line a cluster. ``published`` is an ISO 8601 date
-(it orders the sentences, compared as text); ``title`` and ``url`` make the citations.
+(it orders the sentences, compared as text); ``title`` and ``url`` make the citations. A cluster's ``query`` is
+the topic its summary should focus on (``summarize batch`` uses it in place of ``--query``).
 """
 
 from __future__ import annotations
@@ -37,11 +38,13 @@ _FORMATS = ("text", "html")
 
 @dataclass(frozen=True)
 class ClusterRecord:
-    """One cluster read from a file: its id, its title (a headline, if the file gives one) and its documents."""
+    """One cluster read from a file: its id, its title (a headline, if the file gives one), its documents, and the
+    topic to focus its summary on (``query``, if the file gives one)."""
 
     id: str
     title: str | None
     documents: tuple[Document, ...]
+    query: str | None = None
 
 
 def _prefix(where: str) -> str:
@@ -132,7 +135,7 @@ def _documents(records: Iterable[tuple[object, str]], cluster_id: str) -> tuple[
 
 
 def cluster_from_record(record: object, default_id: str = "", where: str = "") -> ClusterRecord:
-    """A ClusterRecord from ``{"id", "title", "documents": [...]}`` or a bare list of document records."""
+    """A ClusterRecord from ``{"id", "title", "query", "documents": [...]}`` or a bare list of document records."""
     if isinstance(record, list):
         record = {"documents": record}
     if not isinstance(record, dict) or not isinstance(record.get("documents"), list):
@@ -142,7 +145,12 @@ def cluster_from_record(record: object, default_id: str = "", where: str = "") -
     documents = _documents(
         ((item, f"{where}, document {n}") for n, item in enumerate(record["documents"], start=1)), cluster_id
     )
-    return ClusterRecord(id=cluster_id, title=_optional_text(record, "title", where), documents=documents)
+    return ClusterRecord(
+        id=cluster_id,
+        title=_optional_text(record, "title", where),
+        documents=documents,
+        query=_optional_text(record, "query", where),
+    )
 
 
 def _is_cluster(value: object) -> bool:

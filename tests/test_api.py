@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import Document, InputError, Summarizer, UsageError, split_sentences, summarize
+from summarize import Document, InputError, Summarizer, UsageError, prepare, split_sentences, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "001_8392e74e520cd89a.txt"
@@ -55,6 +55,20 @@ def test_sentence_order_follows_documents_and_positions() -> None:
     summary = summarize([ROOT / "seeds"], words=150)
     keys = [(s.doc_index, s.position) for s in summary.sentences]
     assert keys == sorted(keys)
+
+
+def test_a_cut_sentence_ends_the_summary_after_the_whole_ones_in_reading_order() -> None:
+    cluster = prepare([ROOT / "seeds"])
+    summary = Summarizer().summarize(cluster, words=100, truncate=True)
+    *complete, last = summary.sentences
+    keys = [(s.doc_index, s.position) for s in complete]
+    assert keys == sorted(keys)
+    assert (last.doc_index, last.position) < keys[-1]  # reading order alone would have put it earlier
+    assert summary.word_count == 100
+    source = {(s.doc_index, s.position): text for s, text in zip(cluster.sentences, cluster.texts, strict=True)}
+    cut_from = source[(last.doc_index, last.position)]
+    assert cut_from.startswith(last.text) and cut_from != last.text
+    assert all(source[(s.doc_index, s.position)] == s.text for s in complete)
 
 
 def test_published_dates_order_the_documents() -> None:

@@ -313,3 +313,43 @@ def test_a_json_file_with_a_list_of_clusters(tmp_path: Path) -> None:
     output = tmp_path / "out.jsonl"
     run(source, output)
     assert [r["id"] for r in records(output)] == ["one", "two"]
+
+
+def test_a_clusters_own_query_focuses_its_summary_and_the_cli_query_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    documents = [seed_text(i) for i in range(len(SEED_FILES))]
+    source = tmp_path / "clusters.jsonl"
+    lines = [
+        json.dumps({"id": "own", "query": "missile production", "documents": documents}),
+        json.dumps({"id": "plain", "documents": documents}),
+        json.dumps({"id": "empty", "query": "the of and", "documents": documents}),  # no content words
+        json.dumps({"id": "bad", "query": 7, "documents": documents}),
+    ]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    code = main(["batch", str(source), "-o", str(output), "--words", "100", "--query", "Blinken Austin"])
+    assert code == 1  # two clusters failed, and only they
+    got = {r["id"]: r for r in records(output)}
+    expected = {
+        query: [s.text for s in Summarizer(query=query).summarize(documents, words=100).sentences]
+        for query in ("missile production", "Blinken Austin")
+    }
+    assert [s["text"] for s in got["own"]["summary"]["sentences"]] == expected["missile production"]
+    assert [s["text"] for s in got["plain"]["summary"]["sentences"]] == expected["Blinken Austin"]
+    assert expected["missile production"] != expected["Blinken Austin"]
+    assert "no content words" in got["empty"]["error"]
+    assert got["bad"]["error"] == "line 4: 'query' must be a string, got int 7"
+    assert "2 of 4 cluster(s) failed" in capsys.readouterr().err
+
+
+def test_a_query_with_a_method_that_takes_none_is_an_error_record(tmp_path: Path) -> None:
+    source = tmp_path / "clusters.jsonl"
+    lines = [cluster_line("a", [seed_text(0)]), json.dumps({"id": "b", "query": "Japan", "documents": [seed_text(1)]})]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    report = run_batch(source, output, Summarizer("lead"), BUDGET, progress=False)
+    got = records(output)
+    assert "summary" in got[0]
+    assert got[1] == {"id": "b", "error": "a query works with the methods ilp, mmr, centroid, lexrank, not 'lead'"}
+    assert (report.done, report.failed) == (1, 1)

@@ -32,13 +32,14 @@ def cluster_json(tmp_path: Path) -> Path:
     """The seeds as one cluster, the newest article first (dates descending in input order)."""
     documents = [seed_record(p, f"2024-07-{28 - i:02d}") for i, p in enumerate(SEEDS)]
     path = tmp_path / "cluster.json"
-    path.write_text(json.dumps({"id": "us-japan", "title": "US and Japan", "documents": documents}), encoding="utf-8")
+    cluster = {"id": "us-japan", "title": "US and Japan", "query": " missile production ", "documents": documents}
+    path.write_text(json.dumps(cluster), encoding="utf-8")
     return path
 
 
 def test_a_json_cluster_keeps_every_field(cluster_json: Path) -> None:
     [cluster] = read_clusters(cluster_json)
-    assert cluster.id == "us-japan" and cluster.title == "US and Japan"
+    assert cluster.id == "us-japan" and cluster.title == "US and Japan" and cluster.query == "missile production"
     assert [d.id for d in cluster.documents] == [p.stem[:3] for p in SEEDS]
     first = cluster.documents[0]
     assert first.title == "Seed article 000" and first.url.endswith(SEEDS[0].stem) and first.published == "2024-07-28"

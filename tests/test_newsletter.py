@@ -108,6 +108,21 @@ def test_the_newsletter_is_deterministic(newsletter: Path, tmp_path: Path) -> No
         assert (tmp_path / name).read_bytes() == (newsletter / name).read_bytes()
 
 
+def test_a_clusters_own_query_focuses_its_story_only(newsletter: Path, tmp_path: Path) -> None:
+    focused = clusters()
+    focused[0]["query"] = "missile production"
+    source = tmp_path / "focused.jsonl"
+    source.write_text("".join(json.dumps(c) + "\n" for c in focused), encoding="utf-8")
+    assert run_example(source, tmp_path / "out", "--words", "100").returncode == 0
+
+    def stories(path: Path) -> list[str]:
+        return path.read_text(encoding="utf-8").split("\n## ")[1:]
+
+    plain, with_query = stories(newsletter / "newsletter.md"), stories(tmp_path / "out" / "newsletter.md")
+    assert with_query[1:] == plain[1:]
+    assert with_query[0] != plain[0] and with_query[0].lower().count("missile") > plain[0].lower().count("missile")
+
+
 def test_untrusted_metadata_is_escaped_and_only_web_addresses_are_linked(tmp_path: Path) -> None:
     first, second = (ROOT / "seeds" / name for name in ("001_8392e74e520cd89a.txt", "003_94575a5c4b2a30d3.txt"))
     hostile = {

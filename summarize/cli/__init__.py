@@ -78,6 +78,9 @@ Sentences = Annotated[int | None, typer.Option("--sentences", "-s", help="Budget
 Chars = Annotated[int | None, typer.Option("--chars", "-c", help="Budget in characters.")]
 Lambda = Annotated[float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")]
 Seed = Annotated[int, typer.Option("--seed", help="Seed of the random method.")]
+QueryWeight = Annotated[
+    float, typer.Option("--query-weight", help="Weight of similarity to the query against centrality, in [0, 1].")
+]
 MaxInputBytes = Annotated[
     int,
     typer.Option(

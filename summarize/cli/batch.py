@@ -8,11 +8,23 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli import Chars, Lambda, MaxInputBytes, Seed, Sentences, Words, app, check_one_budget, warn
+from summarize.cli import (
+    Chars,
+    Lambda,
+    MaxInputBytes,
+    QueryWeight,
+    Seed,
+    Sentences,
+    Words,
+    app,
+    check_one_budget,
+    warn,
+)
 from summarize.options import DEFAULT_MAX_INPUT_BYTES, DEFAULT_METHOD, METHOD_HELP, Options
 
 EPILOG = """INPUT is a JSONL file, one cluster a line: {"id": "c1", "documents": ["text", {"text": "...", "title":
-"...", "url": "...", "published": "2024-07-28"}]}, or a directory holding one folder per cluster.
+"...", "url": "...", "published": "2024-07-28"}]}, or a directory holding one folder per cluster. A line's
+optional "query" focuses that cluster's summary on its topic, in place of --query.
 
 Each line of OUTPUT is {"id": ..., "summary": {...}} (the json format of `summarize run`) or
 {"id": ..., "error": "..."}, in input order. Rerunning the same command skips the clusters already in OUTPUT.
@@ -45,6 +57,11 @@ def batch(
     ] = False,
     method: Annotated[str, typer.Option("--method", "-m", help=f"One of: {', '.join(METHOD_HELP)}.")] = DEFAULT_METHOD,
     lambda_: Lambda = Options.lambda_,
+    query: Annotated[
+        str | None,
+        typer.Option("--query", "-q", help='Focus every summary on this topic (a cluster\'s own "query" wins).'),
+    ] = None,
+    query_weight: QueryWeight = Options.query_weight,
     language: Annotated[str, typer.Option("--language", help="The documents' language.")] = "english",
     seed: Seed = 0,
     max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
@@ -58,8 +75,9 @@ def batch(
     from summarize.batch import run_batch
 
     summarizer = Summarizer(
-        method, lambda_=lambda_, language=language, random_state=seed, max_input_bytes=max_input_bytes
-    )
+        method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight,
+        max_input_bytes=max_input_bytes,
+    )  # fmt: skip
     budget = make_budget(words, sentences, chars, truncate)
     report = run_batch(
         source, output, summarizer, budget, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress

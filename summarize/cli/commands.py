@@ -13,6 +13,7 @@ from summarize.cli import (
     Chars,
     Lambda,
     MaxInputBytes,
+    QueryWeight,
     Seed,
     Sentences,
     Words,
@@ -117,9 +118,7 @@ def run(
         str | None,
         typer.Option("--query", "-q", help="Focus the summary on this question or topic (ilp, mmr, centroid, lexrank)"),
     ] = None,
-    query_weight: Annotated[
-        float, typer.Option("--query-weight", help="Weight of similarity to the query against centrality, in [0, 1].")
-    ] = Options.query_weight,
+    query_weight: QueryWeight = Options.query_weight,
     recursive: Recursive = False,
     language: Language = "english",
     seed: Seed = 0,
