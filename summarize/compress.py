@@ -91,7 +91,7 @@ def compress_cluster(cluster: Cluster) -> Cluster:
         return cluster
     sentences = [replace(s, text=compress_sentence(s.text)) for s in cluster.sentences]
     fresh = represent(cluster.documents, sentences, cluster.language)
-    result = replace(cluster, sentences=fresh.sentences, vectors=fresh.vectors)  # other fields (copies) kept
+    result = replace(cluster, sentences=fresh.sentences, vectors=fresh.vectors, uncompressed=cluster.written_texts)
     key = id(cluster)
     _COMPRESSED[key] = (weakref.ref(cluster, lambda _: _COMPRESSED.pop(key, None)), result)
     return result

@@ -353,7 +353,7 @@ def ilp_method(cluster: Cluster, budget: Budget, options: Options) -> tuple[Sele
         return METHODS["mmr"](cluster, budget, options)
     eligible = eligible_sentences(cluster.texts, options.min_words)
     if options.standalone_penalty < 1.0 and cluster.language == "english":
-        stands = standalone_penalties(cluster.texts, penalty=options.standalone_penalty) == 1.0
+        stands = standalone_penalties(cluster.written_texts, penalty=options.standalone_penalty) == 1.0
         if (eligible & stands).any():
             eligible &= stands
     pairs = exclusive_pairs(cluster.vectors.matrix, options.redundancy_threshold)

@@ -91,6 +91,9 @@ def hand_made_centrality(cluster: Cluster, options: Options) -> np.ndarray:
 def relevance(cluster: Cluster, options: Options) -> np.ndarray:
     """Centrality (biased toward the query if there is one) times a stand-alone penalty, in [0, 1].
 
+    The penalty judges each sentence as written: compression deletes a leading connective, not the sentence's need
+    for the one before it.
+
     The ``learned`` centrality has position among its features, so no lead prior multiplies it; the stand-alone
     penalty does, as it guards readability, which ROUGE (and so the fitted weights) cannot see.
     """
@@ -101,7 +104,7 @@ def relevance(cluster: Cluster, options: Options) -> np.ndarray:
         central = hand_made_centrality(cluster, options)
     weights = np.ones(len(cluster.sentences))
     if options.standalone_penalty < 1.0 and cluster.language == "english":
-        weights *= score.standalone_penalties(cluster.texts, penalty=options.standalone_penalty)
+        weights *= score.standalone_penalties(cluster.written_texts, penalty=options.standalone_penalty)
     return score.normalise(focus_on_query(central, cluster, options) * weights)
 
 

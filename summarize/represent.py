@@ -209,11 +209,18 @@ class Cluster:
     vectors: SentenceVectors
     language: str = "english"
     copies: Mapping[int, tuple[int, ...]] = field(default_factory=dict)  # document -> its exact copies (no sentences)
+    uncompressed: tuple[str, ...] | None = None  # the sentences as written, when ``sentences`` are compressed
 
     @cached_property
     def texts(self) -> tuple[str, ...]:
         """The sentences' texts, built once (methods read them several times per summary)."""
         return tuple(s.text for s in self.sentences)
+
+    @property
+    def written_texts(self) -> tuple[str, ...]:
+        """The sentences as their documents wrote them, before any compression: what needs its context shows here
+        ("Instead, ..." still depends on the sentence before once "Instead," is deleted)."""
+        return self.uncompressed if self.uncompressed is not None else self.texts
 
 
 def represent(documents: Sequence[Document], sentences: Sequence[Sentence], language: str = "english") -> Cluster:

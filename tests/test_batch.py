@@ -353,3 +353,16 @@ def test_a_query_with_a_method_that_takes_none_is_an_error_record(tmp_path: Path
     assert "summary" in got[0]
     assert got[1] == {"id": "b", "error": "a query works with the methods ilp, mmr, centroid, lexrank, not 'lead'"}
     assert (report.done, report.failed) == (1, 1)
+
+
+def test_batch_compress_shortens_the_sentences(tmp_path: Path) -> None:
+    text = "The 40-foot (12-meter) yacht sank near Eden on Monday with six sailors aboard, police said."
+    source = tmp_path / "clusters.jsonl"
+    source.write_text(cluster_line("yacht", [text]) + "\n", encoding="utf-8")
+    for flag, expected in (
+        ("--no-compress", text),
+        ("--compress", "The 40-foot yacht sank near Eden on Monday with six sailors aboard."),
+    ):
+        output = tmp_path / f"{flag}.jsonl"
+        assert main(["batch", str(source), "-o", str(output), "--sentences", "1", flag]) == 0
+        assert records(output)[0]["summary"]["text"] == expected

@@ -71,6 +71,28 @@ def test_truncate_fills_the_budget_exactly(capsys: pytest.CaptureFixture[str]) -
     assert len(out.split()) == 37
 
 
+def test_compression_switches_between_shortened_and_verbatim_sentences(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "yacht.txt"
+    article.write_text(
+        "The 40-foot (12-meter) yacht sank near Eden on Monday with six sailors aboard. "
+        "Rescuers in two helicopters (one from the navy) pulled all six sailors from the water. "
+        "However, the yacht's owner said the boat had passed an inspection last month.",
+        encoding="utf-8",
+    )
+    outputs = {}
+    for flag in ("--compress", "--no-compress"):
+        code, out, err = run_cli([str(article), "--sentences", "3", flag], capsys)
+        assert code == 0, err
+        outputs[flag] = out
+    assert "(12-meter)" in outputs["--no-compress"] and "However," in outputs["--no-compress"]
+    assert "(12-meter)" not in outputs["--compress"] and "(one from the navy)" not in outputs["--compress"]
+    assert "The yacht's owner said" in outputs["--compress"]
+    code, default, _ = run_cli([str(article), "--sentences", "3"], capsys)
+    assert default == outputs["--no-compress"]  # verbatim unless asked
+
+
 def test_sentence_and_char_budgets(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(["seeds/", "--sentences", "2", "--format", "json"], capsys)
     assert code == 0 and len(json.loads(out)["sentences"]) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from summarize import Summarizer, prepare
@@ -69,3 +70,19 @@ def test_a_compressed_sentence_is_its_source_with_words_deleted() -> None:
     for before, after in zip(cluster.texts, compress_cluster(cluster).texts, strict=True):
         source = iter(w.lower() for w in before.split())
         assert all(any(w.lower().strip("(),") == s.strip("(),") for s in source) for w in after.split()), after
+
+
+def test_the_stand_alone_penalty_judges_a_sentence_as_written() -> None:
+    from summarize.methods import relevance
+    from summarize.options import Options
+
+    cluster = prepare([ROOT / "seeds"])
+    compressed = compress_cluster(cluster)
+    dangling = [i for i, text in enumerate(cluster.texts) if text.startswith("Instead, instructions come from")]
+    assert dangling and all(compressed.texts[i].startswith("Instructions come from") for i in dangling)  # gone...
+    assert compressed.written_texts == cluster.texts
+    penalised = relevance(compressed, Options())
+    unpenalised = relevance(compressed, Options(standalone_penalty=1.0))
+    ratio = np.divide(penalised, unpenalised, out=np.zeros_like(penalised), where=unpenalised > 0)
+    assert all(ratio[i] == pytest.approx(0.5 * ratio.max()) for i in dangling)  # ...yet the sentence still needs it
+    assert "Instructions come from" not in Summarizer(compress=True).summarize(cluster, words=60).text

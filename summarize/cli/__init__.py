@@ -78,6 +78,14 @@ Sentences = Annotated[int | None, typer.Option("--sentences", "-s", help="Budget
 Chars = Annotated[int | None, typer.Option("--chars", "-c", help="Budget in characters.")]
 Lambda = Annotated[float, typer.Option("--lambda", help="MMR weight of relevance against redundancy, in [0, 1].")]
 Seed = Annotated[int, typer.Option("--seed", help="Seed of the random method.")]
+Compress = Annotated[
+    bool,
+    typer.Option(
+        "--compress/--no-compress",
+        help="Delete leading connectives, trailing attributions and short parentheticals; --no-compress keeps every "
+        "sentence verbatim.",
+    ),
+]
 QueryWeight = Annotated[
     float, typer.Option("--query-weight", help="Weight of similarity to the query against centrality, in [0, 1].")
 ]

@@ -10,6 +10,7 @@ import typer
 
 from summarize.cli import (
     Chars,
+    Compress,
     Lambda,
     MaxInputBytes,
     QueryWeight,
@@ -62,6 +63,7 @@ def batch(
         typer.Option("--query", "-q", help='Focus every summary on this topic (a cluster\'s own "query" wins).'),
     ] = None,
     query_weight: QueryWeight = Options.query_weight,
+    compress: Compress = Options.compress,
     language: Annotated[str, typer.Option("--language", help="The documents' language.")] = "english",
     seed: Seed = 0,
     max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
@@ -76,7 +78,7 @@ def batch(
 
     summarizer = Summarizer(
         method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight,
-        max_input_bytes=max_input_bytes,
+        compress=compress, max_input_bytes=max_input_bytes,
     )  # fmt: skip
     budget = make_budget(words, sentences, chars, truncate)
     report = run_batch(

@@ -11,6 +11,7 @@ import typer
 
 from summarize.cli import (
     Chars,
+    Compress,
     Lambda,
     MaxInputBytes,
     QueryWeight,
@@ -119,6 +120,7 @@ def run(
         typer.Option("--query", "-q", help="Focus the summary on this question or topic (ilp, mmr, centroid, lexrank)"),
     ] = None,
     query_weight: QueryWeight = Options.query_weight,
+    compress: Compress = Options.compress,
     recursive: Recursive = False,
     language: Language = "english",
     seed: Seed = 0,
@@ -136,7 +138,7 @@ def run(
 
     summarizer = Summarizer(
         method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight,
-        max_input_bytes=None,  # read_inputs enforces --max-input-bytes, on the bytes as read
+        compress=compress, max_input_bytes=None,  # read_inputs enforces --max-input-bytes, on the bytes as read
     )  # fmt: skip
     summarizer.validate()  # before reading any input
     if output is not None:
