@@ -10,8 +10,8 @@ A parameter a configuration does not set is the package default at run time (``s
 
 Decisions fixed before any result was seen:
 
-* Scope: only the centroid RELEVANCE uses the re-weighted vectors (``summarize.methods.relevance`` is wrapped, looked
-  up at call time by ``_mmr``); MMR's redundancy term, the redundancy filter and supporting docs keep the shipped
+* Scope: only the centroid RELEVANCE uses the re-weighted vectors (``summarize.methods.mmr.relevance`` is wrapped,
+  looked up at call time by ``mmr``); MMR's redundancy term, the redundancy filter and supporting docs keep the shipped
   cluster-IDF vectors. Re-weighting is done on the cluster the method receives (i.e. after compression when
   compress=True).
 * Background frequency of a stem = MAX of ``wordfreq.word_frequency(w, "en")`` (default wordlist "best" = large_en)
@@ -61,7 +61,7 @@ for _path in (ROOT, ROOT / "benchmarks"):
 
 from quality import A_PRIORI_CONFIG, Config, make_folds, quick_scores, summarise  # noqa: E402
 
-import summarize.methods as methods  # noqa: E402
+import summarize.methods.mmr as methods  # noqa: E402  (mmr reads its relevance here, at call time)
 from evaluation.dataset import Dataset, load_dataset  # noqa: E402
 from evaluation.rouge import RougeScorer  # noqa: E402
 from evaluation.significance import paired_permutation_test  # noqa: E402

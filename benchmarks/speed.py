@@ -58,7 +58,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from summarize.options import DEFAULT_METHOD as DEFAULT  # noqa: E402  (no NumPy: the parent stays light)
+from summarize.methods import DEFAULT_METHOD as DEFAULT  # noqa: E402  (no NumPy: the parent stays light)
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
 SEED = 20040101

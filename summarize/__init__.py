@@ -1,7 +1,8 @@
 """summarize: one short, non-redundant, fixed-length summary of many news articles about one event.
 
+    >>> from pathlib import Path
     >>> from summarize import summarize
-    >>> summary = summarize(["seeds/"], words=150, query="missile production")
+    >>> summary = summarize([Path("seeds")], words=150, query="missile production")
     >>> summary.word_count <= 150 and summary.to_json().startswith("{")
     True
 
@@ -21,7 +22,7 @@ _EXPORTS = {
     "SummarizeWarning": "summarize.api",
     "split_sentences": "summarize.api",
     "prepare": "summarize.api",
-    "relevance_features": "summarize.methods",
+    "relevance_features": "summarize.relevance",
     "RELEVANCE_FEATURES": "summarize.score",
     "available_methods": "summarize.api",
     "supported_languages": "summarize.api",
@@ -71,7 +72,7 @@ if TYPE_CHECKING:
     )
     from summarize.clusters import ClusterRecord, read_clusters
     from summarize.errors import InputError, SummarizeError, UsageError
-    from summarize.methods import relevance_features
+    from summarize.relevance import relevance_features
     from summarize.score import RELEVANCE_FEATURES
     from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
 

@@ -16,12 +16,11 @@ English only; other languages pass through unchanged.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summarize.represent import Cluster
+    from summarize.types import Cluster
 
 MAX_PARENTHETICAL_WORDS = 8
 MIN_KEPT_WORDS = 5  # a compression that leaves fewer words than this is not made
@@ -77,21 +76,18 @@ def _is_clause(head: str) -> bool:
     return len(words) >= MIN_KEPT_WORDS and words[-1].lower() not in {"and", "but", "or", "that", "which", "who"}
 
 
-_COMPRESSED: dict[int, tuple[weakref.ref, Cluster]] = {}
-
-
 def compress_cluster(cluster: Cluster) -> Cluster:
-    """The cluster with every sentence compressed and re-represented (cached while ``cluster`` lives)."""
+    """The cluster with every sentence compressed and re-represented, computed once per cluster (kept in
+    ``cluster.derived``, so it lives and dies with the cluster)."""
     from summarize.represent import represent
 
-    cached = _COMPRESSED.get(id(cluster))
-    if cached is not None and cached[0]() is cluster:
-        return cached[1]
     if cluster.language != "english":
         return cluster
+    cached = cluster.derived.get("compressed")
+    if cached is not None:
+        return cached
     sentences = [replace(s, text=compress_sentence(s.text)) for s in cluster.sentences]
     fresh = represent(cluster.documents, sentences, cluster.language)
     result = replace(cluster, sentences=fresh.sentences, vectors=fresh.vectors, uncompressed=cluster.written_texts)
-    key = id(cluster)
-    _COMPRESSED[key] = (weakref.ref(cluster, lambda _: _COMPRESSED.pop(key, None)), result)
+    cluster.derived["compressed"] = result
     return result

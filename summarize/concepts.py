@@ -18,18 +18,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.select import Selection, budget_capacity, cut_to_budget, eligible_sentences, sentence_costs
-from summarize.types import Budget
+from summarize.options import MIN_DF
+from summarize.select import budget_capacity, cut_to_budget, sentence_costs
+from summarize.types import Budget, Selection
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-    from summarize.options import Options
-    from summarize.represent import Cluster
+    from summarize.types import Cluster
 
 _TOKEN = re.compile(r"[^\W_]+")
-MIN_DF = 3
-"""Gillick and Favre (2009) keep the bigrams that occur in at least three documents of a DUC/TAC cluster."""
 ILP_NODE_LIMIT = 20_000
 """Branch-and-bound nodes HiGHS may explore; past it the best solution found so far is used (deterministic, unlike
 a time limit). DUC 2004 clusters need far fewer."""
@@ -326,43 +324,6 @@ def exclusive_pairs(matrix: csr_matrix, threshold: float) -> np.ndarray:
     return np.column_stack([similar.row, similar.col]).astype(np.int64)
 
 
-def ilp_method(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
-    """The ``ilp`` method: Gillick and Favre's (2009) exact concept coverage over the eligible sentences.
-
-    Concepts get the lead prior (``concept_position_weight``). With a ``query`` the objective mixes
-    ``1 - query_weight`` of concept coverage with ``query_weight`` of each chosen sentence's query similarity
-    (scaled so the most query-like sentence is worth the most valuable sentence's concepts). Sentences that cannot
-    stand alone are left out rather than down-weighted (``standalone_penalty`` < 1), and no two sentences at
-    cosine >= ``redundancy_threshold`` are chosen together. A cluster too small to repeat any bigram has no
-    concepts: ``mmr`` summarises it instead.
-    """
-    from summarize.score import normalise, standalone_penalties
-
-    concepts = extract_concepts(cluster, options.min_df, options.concept_position_weight, options.position_half_life)
-    values = None
-    if options.query is not None and options.query_weight > 0.0:  # the linear mix of biased LexRank, as in mmr
-        from summarize.methods import query_similarity
-
-        similarity = normalise(query_similarity(cluster, options.query))  # cosines of non-negative vectors
-        top = float(coverage_scores(concepts).max()) if concepts.weights.size else 1.0
-        concepts = Concepts(concepts.incidence, (1.0 - options.query_weight) * concepts.weights, concepts.names)
-        values = options.query_weight * max(top, 1.0) * similarity
-    if not (concepts.weights > 0).any() and values is None:
-        from summarize.methods import METHODS
-
-        return METHODS["mmr"](cluster, budget, options)
-    eligible = eligible_sentences(cluster.texts, options.min_words)
-    if options.standalone_penalty < 1.0 and cluster.language == "english":
-        stands = standalone_penalties(cluster.written_texts, penalty=options.standalone_penalty) == 1.0
-        if (eligible & stands).any():
-            eligible &= stands
-    pairs = exclusive_pairs(cluster.vectors.matrix, options.redundancy_threshold)
-    selection = ilp_select(
-        concepts, cluster.texts, budget, eligible, pairs, language=cluster.language, sentence_values=values
-    )
-    return selection, normalise(coverage_scores(concepts))
-
-
-def concept_relevance(cluster: Cluster, options: Options) -> np.ndarray:
+def concept_relevance(cluster: Cluster, min_df: int = MIN_DF) -> np.ndarray:
     """Each sentence's concept weight (document frequency only; ``relevance`` applies the lead prior itself)."""
-    return coverage_scores(extract_concepts(cluster, options.min_df))
+    return coverage_scores(extract_concepts(cluster, min_df))

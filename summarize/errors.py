@@ -22,3 +22,20 @@ class UsageError(SummarizeError):
 def os_reason(err: OSError) -> str:
     """A short lower-case reason for an OS error ("permission denied"), without Python's errno prefix."""
     return (err.strerror or str(err)).lower()
+
+
+class SummarizeWarning(UserWarning):
+    """A skipped file or similar problem that did not stop the summary."""
+
+
+def warn_caller(message: str, category: type[Warning] = SummarizeWarning) -> None:
+    """``warnings.warn`` pointing at the first frame outside the ``summarize`` package: the user's own line."""
+    import sys
+    import warnings
+    from pathlib import Path
+
+    package = str(Path(__file__).resolve().parent)
+    level, frame = 2, sys._getframe(1)  # stacklevel 2 is the frame that called warn_caller
+    while frame is not None and str(Path(frame.f_code.co_filename).resolve()).startswith(package):
+        level, frame = level + 1, frame.f_back  # type: ignore[assignment]
+    warnings.warn(message, category, stacklevel=level)

@@ -1,13 +1,75 @@
-"""The tunable parameters of the methods and the names of the methods: cheap to import, for the CLI's help."""
+"""Every parameter of a summary, declared once: its default, its valid range and what it means.
+
+``Options`` is the one source of truth: ``Summarizer``'s parameters, ``get_params``/``set_params`` and the command
+line's options are checked against its fields (``tests/test_options.py``), and ``check_ranges`` is the one place
+that checks them. Cheap to import (no NumPy), for the command line's start-up.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import numbers
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import Any
+
+from summarize.errors import UsageError
+
+__all__ = ["DEFAULTS", "DEFAULT_MAX_INPUT_BYTES", "DEFAULT_METHOD", "MIN_DF", "PARAMETERS", "Options", "check_ranges"]
+
+DEFAULT_METHOD = "mmr"  # chosen by cross-validation with the defaults below (benchmarks/RESULTS.md)
+DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024  # ~5,000 news articles; docs/reliability.md: time and memory at it
+MIN_DF = 3
+"""Gillick and Favre (2009) keep the bigrams that occur in at least three documents of a DUC/TAC cluster."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """A closed or half-open interval of numbers; ``None`` ends are unbounded."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    integer: bool = False
+
+    def __contains__(self, value: object) -> bool:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            return False
+        if self.integer and not isinstance(value, numbers.Integral):
+            return False
+        if not math.isfinite(value) and not (self.high is None and value == math.inf and not self.integer):
+            return False
+        if self.low is not None and (value < self.low or (self.low_open and value == self.low)):
+            return False
+        return not (self.high is not None and (value > self.high or (self.high_open and value == self.high)))
+
+    def __str__(self) -> str:
+        kind = "an integer" if self.integer else "a number"
+        if self.low is not None and self.high is not None:
+            left, right = "(" if self.low_open else "[", ")" if self.high_open else "]"
+            return f"{kind} in {left}{_number(self.low)}, {_number(self.high)}{right}"
+        if self.low is not None:
+            return f"{kind} {'>' if self.low_open else '>='} {_number(self.low)}"
+        if self.high is not None:
+            return f"{kind} {'<' if self.high_open else '<='} {_number(self.high)}"
+        return kind
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+UNIT = Range(0.0, 1.0)
+
+
+def parameter(default: Any, help: str, valid: Range | None = None, optional: bool = False) -> Any:
+    """A field of ``Options``: its default, a one-line help and its valid range (``optional``: None is allowed)."""
+    return field(default=default, metadata={"help": help, "range": valid, "optional": optional})
 
 
 @dataclass(frozen=True)
 class Options:
-    """Every tunable parameter of the methods (see ``Summarizer`` for what each means).
+    """Every tunable parameter of a summary (``Summarizer`` takes each as a keyword argument of the same name).
 
     ``centrality``, ``lambda_``, ``redundancy_threshold``, ``position_weight``, ``cost_exponent``, ``min_words`` and
     ``compress`` (with ``DEFAULT_METHOD``) are the configuration 5-fold cross-validation picked on DUC 2004
@@ -16,41 +78,56 @@ class Options:
     (``min_df`` = 3 and no concept position prior as in Gillick and Favre 2009).
     """
 
-    lambda_: float = 0.9
-    redundancy_threshold: float = 0.3
-    centrality: str = "centroid"
-    position_weight: float = 0.6
-    position_half_life: float = 3.0
-    standalone_penalty: float = 0.5
-    lexrank_threshold: float = 0.1
-    cost_exponent: float = 0.0
-    min_words: int = 6
-    random_state: int = 0
-    query: str | None = None
-    query_weight: float = 0.5
-    min_df: int = 3
-    concept_position_weight: float = 0.0
-    compress: bool = False
-    relevance_weights: tuple[float, ...] | None = None  # None: the shipped ones (summarize/data/relevance_weights.json)
+    lambda_: float = parameter(0.9, "MMR's trade-off: the weight of relevance against redundancy", UNIT)
+    redundancy_threshold: float = parameter(
+        0.3, "a sentence this similar (cosine) to a chosen one is never added; above 1 turns it off", Range(0.0)
+    )
+    centrality: str = parameter("centroid", "mmr's relevance (one of relevance.CENTRALITIES)")
+    position_weight: float = parameter(0.6, "weight of the news-lead prior; 0 turns it off", UNIT)
+    position_half_life: float = parameter(
+        3.0, "sentences after which the lead prior halves", Range(0.0, None, low_open=True)
+    )
+    standalone_penalty: float = parameter(
+        0.5, "multiplier for sentences that cannot stand alone; 1 turns it off", Range(0.0, 1.0, low_open=True)
+    )
+    lexrank_threshold: float = parameter(0.1, "cosine below which LexRank drops an edge", UNIT)
+    cost_exponent: float = parameter(0.0, "divide the MMR gain by cost ** r (Lin and Bilmes 2010)", Range(0.0))
+    min_words: int = parameter(6, "sentences shorter than this are not chosen", Range(0, integer=True))
+    random_state: int = parameter(0, "seed of the random method", Range(0, integer=True))
+    query: str | None = parameter(None, "focus the summary on this question or topic", optional=True)
+    query_weight: float = parameter(0.5, "weight of similarity to the query against centrality", UNIT)
+    min_df: int = parameter(MIN_DF, "documents that must hold a bigram for it to be a concept", Range(1, integer=True))
+    concept_position_weight: float = parameter(0.0, "weight of the lead prior on ilp's concepts", UNIT)
+    compress: bool = parameter(False, "delete leading connectives, trailing attributions and short parentheticals")
+    relevance_weights: tuple[float, ...] | None = parameter(
+        None, "the learned relevance's weights, one per feature; None: the shipped ones", optional=True
+    )
+    support_threshold: float = parameter(
+        0.5, "cosine at which another document's sentence counts as saying the same thing", UNIT
+    )
+    language: str = parameter("english", "the documents' language (stemmer, stop words, splitter)")
+    max_input_bytes: int | None = parameter(
+        DEFAULT_MAX_INPUT_BYTES, "the most input one call reads; None: no limit", Range(1, integer=True), optional=True
+    )
 
 
-DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024  # ~5,000 news articles; docs/reliability.md: time and memory at it
-CENTRALITIES = ("centroid", "lexrank", "combined", "concepts", "learned")  # mmr's relevance (methods.relevance)
-DEFAULT_METHOD = "mmr"  # chosen by cross-validation with the defaults above (benchmarks/RESULTS.md)
-QUERY_METHODS = ("ilp", "mmr", "centroid", "lexrank")  # the methods whose relevance a query can bias
+PARAMETERS: dict[str, Field[Any]] = {f.name: f for f in fields(Options)}
+"""``Options``' fields by name: ``PARAMETERS[name].default`` and ``.metadata`` (``help``, ``range``, ``optional``)."""
+DEFAULTS: dict[str, Any] = {name: f.default for name, f in PARAMETERS.items() if f.default is not MISSING}
 
 
-METHOD_HELP: dict[str, str] = {
-    "mmr": "centroid relevance with Maximal Marginal Relevance selection (default)",
-    "centroid": "similarity to the cluster centroid, redundancy-filtered (Radev et al. 2004)",
-    "lexrank": "graph centrality, redundancy-filtered (Erkan and Radev 2004)",
-    "lead": "the start of the most recent document (the DUC baseline)",
-    "random": "a seeded random choice (a floor for comparison)",
-    "ilp": "exact bigram-concept coverage by integer programming (Gillick and Favre 2009)",
-    "sumy-lexrank": "sumy's LexRank",
-    "sumy-lsa": "sumy's LSA (Steinberger and Jezek 2004)",
-    "sumy-textrank": "sumy's TextRank (Mihalcea and Tarau 2004)",
-    "sumy-luhn": "sumy's Luhn (1958)",
-    "sumy-kl": "sumy's KL-Sum (Haghighi and Vanderwende 2009)",
-    "sumy-sumbasic": "sumy's SumBasic (Nenkova and Vanderwende 2005)",
-}
+def check_ranges(options: Options) -> None:
+    """A UsageError naming the first parameter whose value is out of its range (or of the wrong type)."""
+    for name, spec in PARAMETERS.items():
+        value = getattr(options, name)
+        if value is None and spec.metadata["optional"]:
+            continue
+        valid: Range | None = spec.metadata["range"]
+        label = name.rstrip("_")
+        if valid is not None and value not in valid:
+            allowed = f"{valid}{' or None' if spec.metadata['optional'] else ''}"
+            raise UsageError(f"{label} must be {allowed}, got {value!r}")
+        if isinstance(spec.default, bool) and not isinstance(value, bool):
+            raise UsageError(f"{label} must be True or False, got {value!r}")
+        if isinstance(spec.default, str) and not isinstance(value, str):
+            raise UsageError(f"{label} must be text, got {type(value).__name__}")

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from collections.abc import Sequence
+from functools import cache
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarize.types import Document, Sentence
+from summarize.types import Cluster, Document, Sentence, SentenceVectors  # Cluster, SentenceVectors: re-exported
 
 if TYPE_CHECKING:
     import numpy as np
@@ -100,15 +99,6 @@ def content_terms(text: str, language: str = "english") -> list[str]:
     """Lower-cased, stop-word-free, stemmed word tokens of ``text``: the terms every method counts."""
     stops = stop_words(language)
     return stem_words([w for w in _WORD.findall(text.lower()) if w not in stops and not w.isdigit()], language)
-
-
-@dataclass(frozen=True)
-class SentenceVectors:
-    """TF-IDF rows (one per sentence, L2-normalised, CSR), the term list they index and the terms' fitted IDF."""
-
-    matrix: csr_matrix
-    terms: tuple[str, ...]
-    idf: np.ndarray | None = field(default=None, repr=False, compare=False)  # for ``transform`` (query vectors)
 
 
 def term_counts(texts: Sequence[str], language: str = "english") -> tuple[csr_matrix, tuple[str, ...]]:
@@ -198,29 +188,6 @@ def transform(texts: Sequence[str], vectors: SentenceVectors, language: str = "e
     )
     idf = vectors.idf if vectors.idf is not None else np.ones(len(vectors.terms))
     return weight(in_cluster_terms, idf)
-
-
-@dataclass(frozen=True)
-class Cluster:
-    """Everything the methods read: the documents, their sentences (with sources) and the sentences' vectors."""
-
-    documents: tuple[Document, ...]
-    sentences: tuple[Sentence, ...]
-    vectors: SentenceVectors
-    language: str = "english"
-    copies: Mapping[int, tuple[int, ...]] = field(default_factory=dict)  # document -> its exact copies (no sentences)
-    uncompressed: tuple[str, ...] | None = None  # the sentences as written, when ``sentences`` are compressed
-
-    @cached_property
-    def texts(self) -> tuple[str, ...]:
-        """The sentences' texts, built once (methods read them several times per summary)."""
-        return tuple(s.text for s in self.sentences)
-
-    @property
-    def written_texts(self) -> tuple[str, ...]:
-        """The sentences as their documents wrote them, before any compression: what needs its context shows here
-        ("Instead, ..." still depends on the sentence before once "Instead," is deleted)."""
-        return self.uncompressed if self.uncompressed is not None else self.texts
 
 
 def represent(documents: Sequence[Document], sentences: Sequence[Sentence], language: str = "english") -> Cluster:

@@ -12,23 +12,14 @@ outlets appears once. Optionally the gain is divided by
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.types import Budget
+from summarize.types import Budget, Selection  # Selection: re-exported
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Chosen sentence indices in the order they were picked; ``cut_text`` is the truncated last one, if any."""
-
-    indices: tuple[int, ...]
-    cut_text: str | None = None
 
 
 def eligible_sentences(texts: Sequence[str], min_words: int) -> np.ndarray:

@@ -1,14 +1,20 @@
 """Plain dataclasses passed between the pipeline stages.
 
-load -> Document; clean + split -> Sentence; represent/score/select/order -> Summary.
-Nothing here imports NumPy or scikit-learn, so the CLI starts fast.
+load -> Document; clean + split -> Sentence; represent -> SentenceVectors and Cluster; a method -> Selection;
+order -> Summary. Nothing here imports NumPy or SciPy (they appear in annotations only), so the CLI starts fast.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy.sparse import csr_matrix
 
 Format = Literal["text", "html"]
 
@@ -61,6 +67,52 @@ class Budget:
 
 
 @dataclass(frozen=True)
+class SentenceVectors:
+    """TF-IDF rows (one per sentence, L2-normalised, CSR), the term list they index and the terms' fitted IDF."""
+
+    matrix: csr_matrix
+    terms: tuple[str, ...]
+    idf: np.ndarray | None = field(default=None, repr=False, compare=False)  # for ``transform`` (query vectors)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Everything the methods read: the documents, their sentences (with sources) and the sentences' vectors.
+
+    ``derived`` holds what is computed from the cluster once and reused while it lives (its compressed form, say):
+    state that belongs to this cluster, never a module-level cache keyed by object identity. ``dataclasses.replace``
+    gives a new cluster an empty one.
+    """
+
+    documents: tuple[Document, ...]
+    sentences: tuple[Sentence, ...]
+    vectors: SentenceVectors
+    language: str = "english"
+    copies: Mapping[int, tuple[int, ...]] = field(default_factory=dict)  # document -> its exact copies (no sentences)
+    uncompressed: tuple[str, ...] | None = None  # the sentences as written, when ``sentences`` are compressed
+    derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
+        """The sentences' texts, built once (methods read them several times per summary)."""
+        return tuple(s.text for s in self.sentences)
+
+    @property
+    def written_texts(self) -> tuple[str, ...]:
+        """The sentences as their documents wrote them, before any compression: what needs its context shows here
+        ("Instead, ..." still depends on the sentence before once "Instead," is deleted)."""
+        return self.uncompressed if self.uncompressed is not None else self.texts
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Chosen sentence indices in the order they were picked; ``cut_text`` is the truncated last one, if any."""
+
+    indices: tuple[int, ...]
+    cut_text: str | None = None
+
+
+@dataclass(frozen=True)
 class SummarySentence:
     """A chosen sentence: its source document id, position, score and the other documents that say the same."""
 
@@ -88,7 +140,7 @@ class Summary:
     def word_count(self) -> int:
         return len(self.text.split())
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         from summarize.render import summary_to_dict
 
         return summary_to_dict(self)

@@ -15,11 +15,37 @@ SEED = ROOT / "seeds" / "001_8392e74e520cd89a.txt"
 def test_summarize_accepts_paths_texts_and_documents_alike() -> None:
     text = SEED.read_text(encoding="utf-8")
     by_path = summarize([SEED], words=60)
-    by_str_path = summarize(str(SEED), words=60)
+    by_named_path = Summarizer().summarize_paths(str(SEED), words=60)
     by_text = summarize([text], words=60)
     by_document = summarize([Document(text=text, id="a")], words=60)
-    assert by_path.text == by_str_path.text == by_text.text == by_document.text
+    assert by_path.text == by_named_path.text == by_text.text == by_document.text
     assert by_document.sentences[0].document == "a"
+    assert by_path.sentences[0].document == by_named_path.sentences[0].document == str(SEED)
+
+
+def test_a_string_is_text_never_a_file_read(tmp_path: Path) -> None:
+    """A str naming an existing file is summarised as the text it is, with a warning naming the explicit call."""
+    secret = tmp_path / "notes.txt"
+    secret.write_text("The launch codes are kept in the blue folder on the second shelf of the office.\n")
+    warned = pytest.warns(FutureWarning, match=r"summarised as text.*Path\(.*summarize_paths")
+    with warned, pytest.raises(InputError, match="no sentences"):  # a bare path is no sentence: nothing is read
+        summarize([str(secret)], words=60)
+    article = "Officials met in Tokyo on Sunday to discuss missile production and a joint command."
+    with pytest.warns(FutureWarning):
+        summary = summarize([article, str(secret)], words=60)
+    assert "launch codes" not in summary.text and "blue folder" not in summary.text
+
+
+def test_ordinary_text_gives_no_path_warning(recwarn: pytest.WarningsRecorder) -> None:
+    summarize(["The 24/7 news cycle never stops. Reporters in Tokyo said the talks went well on Sunday."], words=20)
+    assert not [w for w in recwarn if issubclass(w.category, FutureWarning)]
+
+
+def test_summarize_paths_reads_names_and_pathlikes_alike() -> None:
+    by_name = Summarizer().summarize_paths([str(ROOT / "seeds")], words=80)
+    assert by_name.text == Summarizer().summarize_paths(ROOT / "seeds", words=80).text
+    with pytest.raises(InputError):
+        Summarizer().summarize_paths([42], words=80)  # type: ignore[list-item]
 
 
 def test_summary_sentences_carry_source_position_score() -> None:

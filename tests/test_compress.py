@@ -73,8 +73,8 @@ def test_a_compressed_sentence_is_its_source_with_words_deleted() -> None:
 
 
 def test_the_stand_alone_penalty_judges_a_sentence_as_written() -> None:
-    from summarize.methods import relevance
     from summarize.options import Options
+    from summarize.relevance import relevance
 
     cluster = prepare([ROOT / "seeds"])
     compressed = compress_cluster(cluster)

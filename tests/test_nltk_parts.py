@@ -26,7 +26,8 @@ def test_a_summary_imports_neither_scikit_learn_nor_scipy_stats_nor_the_nltk_pac
         f"""
         import sys
         import summarize
-        summary = summarize.summarize("seeds", words=150)
+        from pathlib import Path
+        summary = summarize.summarize([Path("seeds")], words=150)
         assert summary.sentences
         print(sorted({{m.split(".")[0] if m.startswith(("sklearn", "nltk")) else m
                       for m in sys.modules if m.startswith({HEAVY!r})}}))

@@ -10,7 +10,7 @@ import pytest
 
 from summarize import Summarizer, SummarizeWarning, UsageError, prepare, summarize
 from summarize.cli import main
-from summarize.methods import query_similarity
+from summarize.relevance import query_similarity
 from summarize.represent import Cluster, content_terms, tfidf_vectors, transform
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +88,7 @@ def test_a_query_without_any_word_of_the_cluster_warns_and_changes_nothing(clust
         ({"query": ""}, "no content words"),
         ({"query": 42}, "must be text"),
         ({"query": QUERY, "method": "lead"}, "works with the methods"),
-        ({"query": QUERY, "query_weight": 1.5}, "query weight"),
+        ({"query": QUERY, "query_weight": 1.5}, r"query_weight must be a number in \[0, 1\]"),
     ],
 )
 def test_bad_queries_are_usage_errors(params: dict, phrase: str) -> None:

@@ -12,7 +12,7 @@ from summarize.represent import stop_words, supported_languages, term_counts, tf
 
 
 def _seed_sentences(seeds_dir: Path) -> list[str]:
-    return list(prepare(str(seeds_dir)).texts)
+    return list(prepare(seeds_dir).texts)
 
 
 def test_weighting_equals_scikit_learns_tfidf_transformer(seeds_dir: Path) -> None:

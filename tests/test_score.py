@@ -107,7 +107,7 @@ def test_learned_scores_are_predictions_clipped_at_zero_over_the_best() -> None:
 
 def test_the_shipped_weights_name_every_feature() -> None:
     from summarize import RELEVANCE_FEATURES
-    from summarize.methods import shipped_relevance_weights
+    from summarize.relevance import shipped_relevance_weights
 
     weights = shipped_relevance_weights()
     assert len(weights) == len(RELEVANCE_FEATURES) and all(np.isfinite(weights))

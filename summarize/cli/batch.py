@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli import (
+from summarize.cli.app import (
     Chars,
     Compress,
     Lambda,
@@ -18,10 +18,13 @@ from summarize.cli import (
     Sentences,
     Words,
     app,
+    build_summarizer,
     check_one_budget,
+    method_choices_help,
     warn,
 )
-from summarize.options import DEFAULT_MAX_INPUT_BYTES, DEFAULT_METHOD, METHOD_HELP, Options
+from summarize.methods import DEFAULT_METHOD
+from summarize.options import DEFAULT_MAX_INPUT_BYTES, Options
 
 EPILOG = """INPUT is a JSONL file, one cluster a line: {"id": "c1", "documents": ["text", {"text": "...", "title":
 "...", "url": "...", "published": "2024-07-28"}]}, or a directory holding one folder per cluster. A line's
@@ -56,7 +59,7 @@ def batch(
     truncate: Annotated[
         bool, typer.Option("--truncate", help="Cut the last sentence at the budget instead of leaving it out.")
     ] = False,
-    method: Annotated[str, typer.Option("--method", "-m", help=f"One of: {', '.join(METHOD_HELP)}.")] = DEFAULT_METHOD,
+    method: Annotated[str, typer.Option("--method", "-m", help=method_choices_help())] = DEFAULT_METHOD,
     lambda_: Lambda = Options.lambda_,
     query: Annotated[
         str | None,
@@ -64,8 +67,8 @@ def batch(
     ] = None,
     query_weight: QueryWeight = Options.query_weight,
     compress: Compress = Options.compress,
-    language: Annotated[str, typer.Option("--language", help="The documents' language.")] = "english",
-    seed: Seed = 0,
+    language: Annotated[str, typer.Option("--language", help="The documents' language.")] = Options.language,
+    seed: Seed = Options.random_state,
     max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
     progress: Annotated[
         bool | None,
@@ -73,11 +76,11 @@ def batch(
     ] = None,
 ) -> None:
     check_one_budget(words, sentences, chars)
-    from summarize.api import Summarizer, make_budget
+    from summarize.api import make_budget
     from summarize.batch import run_batch
 
-    summarizer = Summarizer(
-        method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight,
+    summarizer = build_summarizer(
+        method, lambda_=lambda_, language=language, seed=seed, query=query, query_weight=query_weight,
         compress=compress, max_input_bytes=max_input_bytes,
     )  # fmt: skip
     budget = make_budget(words, sentences, chars, truncate)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli import (
+from summarize.cli.app import (
     Chars,
     Compress,
     Lambda,
@@ -19,12 +19,15 @@ from summarize.cli import (
     Sentences,
     Words,
     app,
+    build_summarizer,
     check_one_budget,
     fail,
+    method_choices_help,
     warn,
 )
 from summarize.errors import UsageError
-from summarize.options import DEFAULT_MAX_INPUT_BYTES, DEFAULT_METHOD, METHOD_HELP, Options
+from summarize.methods import DEFAULT_METHOD, METHODS, method_help, query_methods
+from summarize.options import DEFAULT_MAX_INPUT_BYTES, Options
 
 
 def _complete_languages(incomplete: str) -> list[str]:
@@ -36,7 +39,7 @@ def _complete_languages(incomplete: str) -> list[str]:
 
 def _complete_methods(incomplete: str) -> list[str]:
     """Shell completion of --method: the method names."""
-    return [name for name in METHOD_HELP if name.startswith(incomplete)]
+    return [name for name in METHODS if name.startswith(incomplete)]
 
 
 def _complete_formats(incomplete: str) -> list[str]:
@@ -105,7 +108,7 @@ def run(
         typer.Option(
             "--method",
             "-m",
-            help=f"One of: {', '.join(METHOD_HELP)}.",
+            help=method_choices_help(),
             show_default=True,
             autocompletion=_complete_methods,
         ),
@@ -117,13 +120,15 @@ def run(
     ] = "text",
     query: Annotated[
         str | None,
-        typer.Option("--query", "-q", help="Focus the summary on this question or topic (ilp, mmr, centroid, lexrank)"),
+        typer.Option(
+            "--query", "-q", help=f"Focus the summary on this question or topic ({', '.join(query_methods())})"
+        ),
     ] = None,
     query_weight: QueryWeight = Options.query_weight,
     compress: Compress = Options.compress,
     recursive: Recursive = False,
-    language: Language = "english",
-    seed: Seed = 0,
+    language: Language = Options.language,
+    seed: Seed = Options.random_state,
     max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
@@ -134,13 +139,12 @@ def run(
     if output_format not in FORMATS:
         raise fail(f"unknown format {output_format!r}; choose from: {', '.join(FORMATS)}", 2)
     check_one_budget(words, sentences, chars)
-    from summarize.api import Summarizer, SummarizeWarning
+    from summarize.api import SummarizeWarning
 
-    summarizer = Summarizer(
-        method, lambda_=lambda_, language=language, random_state=seed, query=query, query_weight=query_weight,
+    summarizer = build_summarizer(
+        method, lambda_=lambda_, language=language, seed=seed, query=query, query_weight=query_weight,
         compress=compress, max_input_bytes=None,  # read_inputs enforces --max-input-bytes, on the bytes as read
     )  # fmt: skip
-    summarizer.validate()  # before reading any input
     if output is not None:
         from summarize.output import check_output
 
@@ -161,7 +165,7 @@ def run(
 def split(
     paths: PathsArgument,
     recursive: Recursive = False,
-    language: Language = "english",
+    language: Language = Options.language,
     max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
 ) -> None:
     from summarize.api import extract_sentences, supported_languages
@@ -175,6 +179,7 @@ def split(
 
 @app.command("methods", help="List the summarisation methods.")
 def methods() -> None:
-    width = max(map(len, METHOD_HELP))
-    for name, description in METHOD_HELP.items():
+    descriptions = method_help()
+    width = max(map(len, descriptions))
+    for name, description in descriptions.items():
         typer.echo(f"{name:<{width}}  {description}")

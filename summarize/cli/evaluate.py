@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from summarize.cli import app, fail, warn
+from summarize.cli.app import app, fail, warn
 
 
 @app.command(

@@ -1,18 +1,27 @@
-"""sumy's algorithms as baselines, run over our sentences so every method sees the same input.
+"""sumy's algorithms as baselines (``sumy-lexrank``, ``sumy-lsa``, ...), run over our sentences so every method
+sees the same input.
 
-sumy ranks; we read its ratings through the ``count`` callable that sumy's
-``_get_best_sentences`` accepts, and our budget filler does the rest.
+sumy ranks; we read its ratings through the ``count`` callable that sumy's ``_get_best_sentences`` accepts, and
+our budget filler takes the sentences in that order. sumy's own warnings (NumPy's "invalid value encountered in
+divide" when LexRank meets a sentence with no content word, say) never reach the user; our scores are sumy's
+ranks, so a rating sumy could not compute (NaN) never becomes a score.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from summarize import score
+from summarize.methods.ranking import in_order
+from summarize.options import Options
+from summarize.types import Budget, Cluster, Selection
+
 if TYPE_CHECKING:
-    from summarize.represent import Cluster
+    from summarize.methods import MethodFunction
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")
 
@@ -79,7 +88,27 @@ def sumy_scores(algorithm: str, cluster: Cluster) -> np.ndarray:
         captured.extend(infos)
         return infos
 
-    build_summarizer(algorithm, cluster.language)(document, keep_all)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")  # third-party warnings are not the user's business
+        build_summarizer(algorithm, cluster.language)(document, keep_all)
     for rank, info in enumerate(captured):  # sorted best first by sumy; ties keep sumy's order
         scores[ours_in_sumy_order[info.order]] = float(n - rank)
     return scores
+
+
+def _baseline(algorithm: str) -> MethodFunction:
+    def run(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
+        scores = score.normalise(sumy_scores(algorithm, cluster))
+        return in_order(np.argsort(-scores, kind="stable").tolist(), cluster, budget, options), scores
+
+    run.__name__ = run.__qualname__ = algorithm
+    run.__doc__ = f"sumy's {algorithm} as a baseline: its ranking, our budget."
+    return run
+
+
+lexrank = _baseline("lexrank")
+lsa = _baseline("lsa")
+textrank = _baseline("textrank")
+luhn = _baseline("luhn")
+kl = _baseline("kl")
+sumbasic = _baseline("sumbasic")
