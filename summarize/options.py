@@ -37,11 +37,12 @@ class Range:
             return False
         if self.integer and not isinstance(value, numbers.Integral):
             return False
-        if not math.isfinite(value) and not (self.high is None and value == math.inf and not self.integer):
+        number = value if isinstance(value, (int, float)) else float(value)  # NumPy's scalars, say
+        if not math.isfinite(number) and not (self.high is None and number == math.inf and not self.integer):
             return False
-        if self.low is not None and (value < self.low or (self.low_open and value == self.low)):
+        if self.low is not None and (number < self.low or (self.low_open and number == self.low)):
             return False
-        return not (self.high is not None and (value > self.high or (self.high_open and value == self.high)))
+        return not (self.high is not None and (number > self.high or (self.high_open and number == self.high)))
 
     def __str__(self) -> str:
         kind = "an integer" if self.integer else "a number"

@@ -54,7 +54,7 @@ def as_documents(
             documents.append(item if item.id else replace(item, id=f"document-{index + 1}"))
             used += text_size(item.text)
         elif isinstance(item, PathLike):
-            result = load_documents([item], recursive=recursive, max_bytes=left)
+            result = load_documents([Path(item)], recursive=recursive, max_bytes=left)
             for message in result.warnings:
                 warn_caller(message)
             documents.extend(result.documents)

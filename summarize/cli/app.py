@@ -50,7 +50,7 @@ class DefaultCommandGroup(TyperGroup):
 
     default_command = "run"
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # click's Context: vendored by typer >= 0.20
         if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
@@ -155,11 +155,12 @@ def _root(
 
 def _click_exceptions() -> Any:
     """The module of click's exception classes as typer raises them: its vendored copy (typer >= 0.20) or click."""
+    from importlib import import_module
+
     try:
-        from typer._click import exceptions
+        return import_module("typer._click.exceptions")
     except ImportError:
-        from click import exceptions
-    return exceptions
+        return import_module("click.exceptions")
 
 
 def main(argv: list[str] | None = None) -> int:
