@@ -5,11 +5,12 @@ same line means byte-identical standard output and the same exit status. Every m
 several budgets and options, and a query for the methods that take one) and on every DUC 2004 cluster, in the text
 and json formats, through the command line's own ``main`` in this process (so the start-up is paid once).
 
-The last line is a digest of all the lines above it. Standard error is not digested (its wording may change on
+Paths are part of the output (a json summary's source ids), so compare runs over the same --data and --seeds
+paths. The last line is a digest of all the lines above it. Standard error is not digested (its wording may change on
 purpose); lines it produced are counted per method at the end, for information. DUC 2004 is read from
 ../shared/data/duc2004 (relative to the repository root) or --data, and skipped when absent.
 
-    python benchmarks/identical_outputs.py [--data DIR] [--out FILE] [--methods mmr,lead]
+    python benchmarks/identical_outputs.py [--data DIR] [--seeds DIR] [--out FILE] [--methods mmr,lead]
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def run_cli(argv: list[str]) -> tuple[int, bytes, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the seed articles (default: seeds/)")
     parser.add_argument("--out", type=Path, default=None, help="write the digest here (default: standard output)")
     parser.add_argument("--methods", default=None, help="comma-separated subset (default: all)")
     args = parser.parse_args()
@@ -56,7 +58,7 @@ def main() -> None:
     methods = list(available_methods()) if args.methods is None else args.methods.split(",")
     query_methods = {"ilp", "mmr", "centroid", "lexrank"}
     cases: list[tuple[str, str, list[str]]] = []
-    seeds = str(ROOT / "seeds")
+    seeds = str(args.seeds)
     for method in methods:
         variants = list(SEED_VARIANTS) + ([QUERY, (*QUERY, "--query-weight", "0.8")] if method in query_methods else [])
         for variant in variants:

@@ -92,7 +92,11 @@ def test_published_dates_order_the_summary_and_titles_make_the_citations(
 
 def test_the_api_reads_a_cluster_file_named_by_its_path(cluster_json: Path) -> None:
     documents = read_cluster_file(cluster_json)
-    assert summarize(str(cluster_json), words=80).text == summarize(documents, words=80).text
+    from summarize import Summarizer
+
+    expected = summarize(documents, words=80).text
+    assert summarize(cluster_json, words=80).text == Summarizer().summarize_paths(str(cluster_json), words=80).text
+    assert summarize(cluster_json, words=80).text == expected
 
 
 @pytest.mark.parametrize(
