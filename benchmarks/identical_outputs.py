@@ -10,7 +10,9 @@ same line means byte-identical output. Three parts:
 * the Python API on every DUC 2004 cluster (``--words 100``), the same way. sumy's baselines are slow (10-20 s a
   cluster each on a busy machine), so they run on the first ``--sumy-clusters`` clusters (default 8; 0: all).
 
-The last line is a digest of all the lines above it. Paths are part of the output (a json summary's source ids),
+``sumy-lsa`` differs from run to run whatever the code: sumy builds its LSA term list from a ``frozenset``, whose order
+follows Python's string hashing; run both sides with ``PYTHONHASHSEED=0`` to compare it too. The last line is a
+digest of all the lines above it. Paths are part of the output (a json summary's source ids),
 so compare runs over the same --data and --seeds paths. DUC 2004 is read from ../shared/data/duc2004 (relative to
 the repository root) or --data, and skipped when absent.
 
