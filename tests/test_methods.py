@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,19 @@ def test_relevance_weights_without_the_learned_relevance_are_a_usage_error() -> 
 
     with pytest.raises(UsageError, match="centrality='learned'"):
         Summarizer(relevance_weights=one_hot("first_sentence")).validate()
+
+
+def test_sumy_lsa_ranks_the_same_whatever_the_hash_seed(duc2004: Path) -> None:
+    """sumy numbers LSA's terms in frozenset order; ours sorts them, so string hashing cannot change the summary
+    (on the old code cluster d30001t gave two different summaries across PYTHONHASHSEED 1-6)."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "summarize", str(duc2004 / "docs" / "d30001t"), "--words", "100", "-m", "sumy-lsa"]
+    outputs = {
+        subprocess.run(
+            command, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}
+        ).stdout
+        for seed in ("1", "3")
+    }
+    assert len(outputs) == 1

@@ -65,9 +65,25 @@ def build_summarizer(algorithm: str, language: str) -> Any:
     from sumy.utils import get_stop_words
 
     module_name, class_name = SUMY_CLASSES[algorithm]
-    summarizer = getattr(importlib.import_module(module_name), class_name)(Stemmer(language))
+    summarizer_class = getattr(importlib.import_module(module_name), class_name)
+    if algorithm == "lsa":
+        summarizer_class = _deterministic_lsa(summarizer_class)
+    summarizer = summarizer_class(Stemmer(language))
     summarizer.stop_words = get_stop_words(language)
     return summarizer
+
+
+def _deterministic_lsa(lsa_class: type) -> type:
+    """sumy's LSA with its term rows in sorted order: sumy numbers them in ``frozenset`` order, which follows
+    ``PYTHONHASHSEED``, so the SVD (and, at near-ties, the ranking) changed from run to run."""
+
+    class DeterministicLsa(lsa_class):  # type: ignore[misc,valid-type]
+        def _create_dictionary(self, document: Any) -> dict[str, int]:
+            words = map(self.normalize_word, document.words)
+            terms = sorted({self.stem_word(w) for w in words if w not in self._stop_words})
+            return {term: row for row, term in enumerate(terms)}
+
+    return DeterministicLsa
 
 
 def sumy_scores(algorithm: str, cluster: Cluster) -> np.ndarray:
