@@ -77,7 +77,7 @@ def _deterministic_lsa(lsa_class: type) -> type:
     """sumy's LSA with its term rows in sorted order: sumy numbers them in ``frozenset`` order, which follows
     ``PYTHONHASHSEED``, so the SVD (and, at near-ties, the ranking) changed from run to run."""
 
-    class DeterministicLsa(lsa_class):  # type: ignore[misc,valid-type]
+    class DeterministicLsa(lsa_class):
         def _create_dictionary(self, document: Any) -> dict[str, int]:
             words = map(self.normalize_word, document.words)
             terms = sorted({self.stem_word(w) for w in words if w not in self._stop_words})
