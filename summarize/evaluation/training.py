@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from evaluation.rouge import RougeScorer
 from summarize import relevance_features
+from summarize.evaluation.rouge import RougeScorer
 
 TARGET_RECALL = {"ROUGE-1": 0.3984, "ROUGE-2": 0.0981}
 """Issue 4's targets, DPP's ROUGE-1 and ICSISumm's ROUGE-2 recall: each label half is divided by its target, so both
