@@ -127,7 +127,8 @@ def evaluate_command(
         note("r2.png skipped: matplotlib is not installed (pip install 'summarize[eval]'; --no-chart hides this note)")
 
     scores = evaluate_dataset(
-        dataset, chosen, words=words, peers=not no_peers, truncate=truncate, backend=backend,
+        dataset, chosen, words=words, peers=not no_peers, truncate=truncate,
+        backend="perl" if backend == "perl" else "python",
         progress=progress and not as_json, on_error=warn, options=options,
     )  # fmt: skip
     if not scores:

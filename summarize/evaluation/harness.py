@@ -17,6 +17,7 @@ from typing import Any
 
 from summarize.evaluation.dataset import Dataset
 from summarize.evaluation.rouge import MetricResult, RougeOptions, RougeScorer, Score, evaluate
+from summarize.evaluation.rouge.aggregate import Backend
 
 METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-4", "ROUGE-SU4")
 
@@ -94,7 +95,7 @@ def score_systems(
     systems: dict[str, dict[str, str]],
     options: RougeOptions,
     ours: Iterable[str] = (),
-    backend: str = "python",
+    backend: Backend = "python",
     failures: dict[str, dict[str, str]] | None = None,
 ) -> list[SystemScores]:
     """Score each ``system -> cluster -> summary`` mapping against the dataset's references under ``options``."""
@@ -104,7 +105,7 @@ def score_systems(
     scored = []
     for system, summaries in systems.items():
         results = evaluate(
-            summaries, references, options, system=system, scorer=scorer, backend=backend,  # type: ignore[arg-type]
+            summaries, references, options, system=system, scorer=scorer, backend=backend,
         )  # fmt: skip
         scored.append(SystemScores(system, results, system in ours, (failures or {}).get(system, {})))
     return scored
@@ -123,7 +124,7 @@ def evaluate_dataset(
     peers: bool = True,
     truncate: bool = True,
     params: dict[str, Any] | None = None,
-    backend: str = "python",
+    backend: Backend = "python",
     resamples: int = 1000,
     progress: bool = True,
     on_error: Callable[[str], None] | None = None,
@@ -149,6 +150,6 @@ def _progress(items: Sequence[Any], enabled: bool, description: str) -> Iterable
     """A tqdm progress bar on stderr when enabled and stderr is a terminal or progress was asked for."""
     if not enabled:
         return items
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
 
     return tqdm(items, desc=description, unit="cluster", file=sys.stderr, leave=False)

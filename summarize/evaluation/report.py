@@ -47,10 +47,10 @@ def cluster_count(scores: Sequence[SystemScores], metric: str = "ROUGE-2") -> in
 
 
 def _cell(scores: SystemScores, metric: str) -> str:
-    """Recall x100 with its bootstrap interval; one cluster has no interval to give (every resample is that cluster)."""
+    """Recall x100 with its bootstrap interval; one cluster has none (every resample is that cluster): no brackets."""
     interval = scores.results[metric].average.recall
     if len(scores.per_cluster(metric)) < 2:
-        return f"{100 * interval.mean:.2f} ({NO_INTERVAL})"
+        return f"{100 * interval.mean:.2f}"
     return f"{100 * interval.mean:.2f} ({100 * interval.low:.2f}–{100 * interval.high:.2f})"
 
 
