@@ -99,3 +99,36 @@ def test_the_seeds_dataset_is_found_by_name_from_any_folder(
     monkeypatch.chdir(tmp_path)  # no checkout here: the dataset comes from the package
     assert main(["evaluate", "seeds", "--json", "--resamples", "20", "--out", str(tmp_path / "run")]) == 0
     assert '"mmr"' in capsys.readouterr().out
+
+
+def test_the_readme_evaluation_commands_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's Evaluation commands, from an empty folder (not the checkout): the bundled seeds always, the
+    DUC 2004 peers-only run when the data is there; the DUC run that summarises 50 clusters twice is left to
+    ``tests/test_quality_gate.py``, which summarises them with the default method."""
+    import re
+    import shlex
+
+    from helpers import ROOT, duc2004_path
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = re.search(r"^## Evaluation\n(.*?)(?=^## )", readme, re.S | re.M)
+    assert section
+    block = re.search(r"^```sh\n(.*?)^```", section.group(1), re.S | re.M)
+    assert block
+    commands = [shlex.split(line.split("  # ")[0]) for line in block.group(1).splitlines() if line.strip()]
+    assert commands[0][:3] == ["summarize", "evaluate", "seeds"]
+    duc = duc2004_path()
+    monkeypatch.chdir(tmp_path)
+    ran = 0
+    for words in commands:
+        if "../shared/data/duc2004" in words:
+            if "--peers-only" not in words or not (duc / "docs").is_dir():
+                continue
+            words = [str(duc) if w == "../shared/data/duc2004" else w for w in words]
+        code = main([*words[1:], "--no-progress"])
+        captured = capsys.readouterr()
+        assert code == 0, f"{words}: {captured.err}"
+        ran += 1
+    assert ran >= 1 and (tmp_path / "results" / "seeds" / "report.md").is_file()
