@@ -116,6 +116,8 @@ def evaluate_command(
     except ValueError as error:
         raise fail(str(error), 2) from None
     out_dir = out or Path("results") / dataset.name
+    if out_dir.exists() and not out_dir.is_dir():
+        raise fail(f"--out {out_dir} is a file, not a folder", 2)
     earlier = existing_report(out_dir)
     if earlier and not force:
         raise fail(

@@ -9,6 +9,7 @@ without it the name is the folder's and the length is DUC 2004's 100 words. Data
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,8 +65,9 @@ def bundled_datasets() -> tuple[str, ...]:
 def find_dataset(spec: str | Path) -> Path:
     """The folder of dataset ``spec``: a folder with ``docs/`` as given, else the bundled dataset of that name.
 
-    A folder that is not a dataset (the checkout's ``seeds/`` of raw articles) does not hide the bundled one;
-    anything else is returned as given, for :func:`load_dataset` to explain.
+    A folder that is not a dataset (the checkout's ``seeds/`` of raw articles) does not hide the bundled one. The
+    bundled datasets' old place in a checkout, ``evaluation/datasets/<name>``, still resolves, with a
+    DeprecationWarning. Anything else is returned as given, for :func:`load_dataset` to explain.
     """
     path = Path(spec)
     if (path / "docs").is_dir():
@@ -73,6 +75,13 @@ def find_dataset(spec: str | Path) -> Path:
     name = str(spec)
     if name in bundled_datasets():
         return BUNDLED_DATASETS / name
+    if path.parts[-3:-1] == ("evaluation", "datasets") and path.name in bundled_datasets() and not path.exists():
+        warnings.warn(
+            f"{path} moved into the package: load the dataset by name, load_dataset({path.name!r})",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return BUNDLED_DATASETS / path.name
     return path
 
 

@@ -132,3 +132,12 @@ def test_the_readme_evaluation_commands_run(
         assert code == 0, f"{words}: {captured.err}"
         ran += 1
     assert ran >= 1 and (tmp_path / "results" / "seeds" / "report.md").is_file()
+
+
+def test_out_that_is_a_file_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_work: None
+) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("mine\n", encoding="utf-8")
+    assert main(["evaluate", "seeds", "--no-progress", "--out", str(target)]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err and target.read_text(encoding="utf-8") == "mine\n"

@@ -71,3 +71,11 @@ def test_the_bundled_seeds_documents_are_the_seed_articles() -> None:
     bundled = {p.name: p.read_bytes() for p in sorted(cluster.documents.glob("*.txt"))}
     assert bundled == {p.name: p.read_bytes() for p in sorted((ROOT / "seeds").glob("*.txt"))}
     assert len(bundled) == 4 and len(cluster.references) == 3
+
+
+def test_the_seeds_old_path_still_loads_with_a_deprecation_warning() -> None:
+    from summarize.evaluation.dataset import load_dataset
+
+    with pytest.warns(DeprecationWarning, match="load_dataset\\('seeds'\\)"):
+        dataset = load_dataset(ROOT / "evaluation" / "datasets" / "seeds")
+    assert dataset == load_dataset("seeds")
