@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,7 +43,7 @@ def test_metric_names_are_canonical_and_values_checked_once() -> None:
     assert RougeOptions(metrics=("rouge1", "ROUGE-1", "rouge-su4")).metrics == ("ROUGE-1", "ROUGE-SU4")
     for bad in ({"alpha": 1.5}, {"multi_ref": "C"}, {"confidence": 101.0}, {"resamples": 0}, {"word_limit": -1}):
         with pytest.raises(ValueError):
-            RougeOptions(**bad)  # type: ignore[arg-type]
+            RougeOptions(**bad)
     with pytest.raises(ValueError, match="not both"):
         RougeOptions(word_limit=10, byte_limit=10)
     with pytest.raises(ValueError, match="one skip distance"):
@@ -51,10 +52,10 @@ def test_metric_names_are_canonical_and_values_checked_once() -> None:
 
 def test_an_options_object_and_keywords_score_alike() -> None:
     options = RougeOptions(metrics=("ROUGE-1", "ROUGE-2", "ROUGE-L"), stem=True, word_limit=8, alpha=0.8)
-    keywords = {"stem": True, "word_limit": 8, "alpha": 0.8}
+    keywords: dict[str, Any] = {"stem": True, "word_limit": 8, "alpha": 0.8}
     assert RougeScorer(options).score(PEER, REFS) == RougeScorer(options.metrics, **keywords).score(PEER, REFS)
-    assert rouge_n(PEER, REFS, n=2, options=options) == rouge_n(PEER, REFS, n=2, **keywords)  # type: ignore[arg-type]
-    assert rouge_l(PEER, REFS, options=options) == rouge_l(PEER, REFS, **keywords)  # type: ignore[arg-type]
+    assert rouge_n(PEER, REFS, n=2, options=options) == rouge_n(PEER, REFS, n=2, **keywords)
+    assert rouge_l(PEER, REFS, options=options) == rouge_l(PEER, REFS, **keywords)
     peers, refs = {"a": PEER, "b": "the mat"}, {"a": REFS, "b": REFS}
     by_object = evaluate(peers, refs, options.replace(resamples=30))
     by_keywords = evaluate(peers, refs, metrics=options.metrics, resamples=30, **keywords)
