@@ -27,8 +27,8 @@ Scoring is ``benchmarks/quality.py``'s quick scorer (ROUGE-1 and ROUGE-2 recall,
 budget). The table gives, per configuration and variant: mean R-1 and R-2 over the 50 clusters, per-fold means (the
 five folds of ``quality.py``, clusters 10k..10k+9), the per-cluster ROUGE-2 difference from (a) (mean, clusters
 won/tied/lost, folds improved, per-fold means, the two-sided sign-flip permutation p-value of
-``evaluation.significance.paired_permutation_test`` with 10,000 resamples, seed 0) and the seeds' R-1 and R-2 at
-150 words.
+``summarize.evaluation.significance.paired_permutation_test`` with 10,000 resamples, seed 0) and the seeds' R-1
+and R-2 at 150 words.
 
 ``wordfreq`` is deliberately not a project dependency (a 56.8 MB wheel, its data under CC BY-SA 4.0): only this
 experiment uses it. The DUC 2004 data is read from ../shared/data/duc2004 (relative to the repository root) or
@@ -62,16 +62,16 @@ for _path in (ROOT, ROOT / "benchmarks"):
 from quality import A_PRIORI_CONFIG, Config, make_folds, quick_scores, summarise  # noqa: E402
 
 import summarize.methods.mmr as methods  # noqa: E402  (mmr reads its relevance here, at call time)
-from evaluation.dataset import Dataset, load_dataset  # noqa: E402
-from evaluation.rouge import RougeScorer  # noqa: E402
-from evaluation.significance import paired_permutation_test  # noqa: E402
 from summarize import prepare  # noqa: E402
 from summarize import represent as rep  # noqa: E402
+from summarize.evaluation.dataset import Dataset, load_dataset  # noqa: E402
+from summarize.evaluation.rouge import RougeScorer  # noqa: E402
+from summarize.evaluation.significance import paired_permutation_test  # noqa: E402
 from summarize.options import Options  # noqa: E402
 from summarize.represent import Cluster, SentenceVectors  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
-SEEDS = ROOT / "evaluation" / "datasets" / "seeds"
+SEEDS = "seeds"  # the dataset bundled with summarize
 
 CONFIGS = {
     "1 default": Config("mmr", ()),  # Summarizer() defaults, whatever summarize.options.Options ships

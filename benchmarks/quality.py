@@ -47,12 +47,12 @@ if str(ROOT) not in sys.path:
 
 from train_relevance import WEIGHTS, matches  # noqa: E402
 
-from evaluation.dataset import ClusterData, Dataset, load_dataset  # noqa: E402
-from evaluation.harness import METRICS, RougeSetting, peer_summaries, score_systems  # noqa: E402
-from evaluation.report import markdown_table, table_rows, write_chart  # noqa: E402
-from evaluation.rouge import RougeScorer  # noqa: E402
-from evaluation.training import TARGET_RECALL, fit_weights, training_rows  # noqa: E402
 from summarize import RELEVANCE_FEATURES, SummarizeError, Summarizer, prepare  # noqa: E402
+from summarize.evaluation.dataset import ClusterData, Dataset, load_dataset  # noqa: E402
+from summarize.evaluation.harness import METRICS, RougeSetting, peer_summaries, score_systems  # noqa: E402
+from summarize.evaluation.report import markdown_table, table_rows, write_chart  # noqa: E402
+from summarize.evaluation.rouge import RougeScorer  # noqa: E402
+from summarize.evaluation.training import TARGET_RECALL, fit_weights, training_rows  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
 SEEDS = ROOT / "evaluation" / "datasets" / "seeds"

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from evaluation.dataset import load_dataset  # noqa: E402
-from evaluation.training import RIDGE_ALPHA, TARGET_RECALL, fit_weights, training_rows  # noqa: E402
 from summarize import RELEVANCE_FEATURES, prepare  # noqa: E402
+from summarize.evaluation.dataset import load_dataset  # noqa: E402
+from summarize.evaluation.training import RIDGE_ALPHA, TARGET_RECALL, fit_weights, training_rows  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
 WEIGHTS = ROOT / "summarize" / "data" / "relevance_weights.json"

@@ -7,25 +7,26 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.gate import DEFAULT_BASELINES, load_baselines
 from summarize.cli import main
+from summarize.evaluation.gate import load_baselines
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BASELINES = ROOT / "evaluation" / "baselines.json"
 
 
-def run_gate(data: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+def run_gate(data: Path | str, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     code = main(["evaluate", str(data), "--gate", str(DEFAULT_BASELINES), "--no-progress", "--out", str(out)])
     return code, capsys.readouterr().err
 
 
 def test_baselines_cover_the_default_method_on_both_datasets() -> None:
-    baselines = load_baselines()
+    baselines = load_baselines(DEFAULT_BASELINES)
     assert {"seeds", "duc2004"} <= set(baselines)
     assert all("ROUGE-2" in baselines[name]["mmr"] for name in ("seeds", "duc2004"))
 
 
 def test_gate_on_the_seeds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, err = run_gate(ROOT / "evaluation" / "datasets" / "seeds", tmp_path, capsys)
+    code, err = run_gate("seeds", tmp_path, capsys)
     assert code == 0, err
     assert "gate ok: seeds mmr ROUGE-2" in err
 

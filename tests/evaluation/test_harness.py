@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.dataset import DatasetError, load_dataset
-from evaluation.gate import check_gate
-from evaluation.harness import RougeSetting, evaluate_dataset
-from evaluation.report import table_rows, to_json, write_report
-from evaluation.significance import paired_permutation_test
 from summarize.cli import main
+from summarize.evaluation.dataset import DatasetError, load_dataset
+from summarize.evaluation.gate import check_gate
+from summarize.evaluation.harness import duc_options, evaluate_dataset
+from summarize.evaluation.report import table_rows, to_json, write_report
+from summarize.evaluation.significance import paired_permutation_test
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS_DATASET = ROOT / "evaluation" / "datasets" / "seeds"
+SEEDS_DATASET = "seeds"  # bundled with summarize (package data), found by name
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +41,7 @@ def test_scores_are_real_rouge_and_tell_mmr_from_lead_on_the_seeds(seeds_scores)
 
 
 def test_report_files_and_json(seeds_scores, tmp_path: Path) -> None:
-    setting = RougeSetting(word_limit=150, resamples=100)
-    paths = write_report(tmp_path, "seeds", seeds_scores, setting, against="lead")
+    paths = write_report(tmp_path, "seeds", seeds_scores, duc_options(150, resamples=100), against="lead")
     assert paths["chart"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "| mmr (ours) |" in paths["markdown"].read_text(encoding="utf-8")
     rows = paths["csv"].read_text(encoding="utf-8").splitlines()

@@ -1,11 +1,11 @@
-"""Fast unit tests of evaluation.rouge on tiny hand-made summaries, one ROUGE-1.5.5 option at a time."""
+"""Fast unit tests of summarize.evaluation.rouge on tiny hand-made summaries, one ROUGE-1.5.5 option at a time."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from evaluation.rouge import (
+from summarize.evaluation.rouge import (
     RougeScorer,
     Score,
     Tokenizer,
@@ -20,8 +20,8 @@ from evaluation.rouge import (
     rouge_n,
     rouge_s,
 )
-from evaluation.rouge.score import skip_bigram_counts
-from evaluation.rouge.tokenize import perl_split
+from summarize.evaluation.rouge.score import skip_bigram_counts
+from summarize.evaluation.rouge.tokenize import perl_split
 
 # --- tokenisation --------------------------------------------------------------------------------------------
 

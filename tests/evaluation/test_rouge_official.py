@@ -11,8 +11,8 @@ import re
 import pytest
 from helpers import duc2004_path
 
-from evaluation.rouge import MetricResult, RougeScorer, evaluate, format_result
-from evaluation.rouge.perl import evaluate_perl, perl_available
+from summarize.evaluation.rouge import MetricResult, RougeScorer, evaluate, format_result
+from summarize.evaluation.rouge.perl import evaluate_perl, perl_available
 
 DATA = duc2004_path()
 METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-3", "ROUGE-4")

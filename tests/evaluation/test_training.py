@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluation.training import fit_weights, sentence_labels
 from summarize import Document, prepare
+from summarize.evaluation.training import fit_weights, sentence_labels
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,14 +8,15 @@ generator makes averages and intervals identical to the Perl output, not merely 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, cmp_to_key
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
-from evaluation.rouge.score import MultiRef, RougeScorer, Score
+from summarize.evaluation.rouge.options import RougeOptions
+from summarize.evaluation.rouge.results import Aggregate, Interval, MetricResult, Score
+from summarize.evaluation.rouge.score import RougeScorer
 
 Backend = Literal["python", "perl"]
 _MASK48 = np.uint64((1 << 48) - 1)
@@ -34,24 +35,6 @@ def perl_resample_indices(n: int, resamples: int, seed: int = 0) -> np.ndarray:
         out[:, k] = np.floor(n * (state.astype(np.float64) * 2.0**-48)).astype(np.intp)
     out.setflags(write=False)
     return out
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A ROUGE average with its bootstrap confidence interval (five decimals, as printed)."""
-
-    mean: float
-    low: float
-    high: float
-
-
-@dataclass(frozen=True)
-class Aggregate:
-    """``Average_R``, ``Average_P`` and ``Average_F`` of one system and metric."""
-
-    recall: Interval
-    precision: Interval
-    fmeasure: Interval
 
 
 def _sequential_sum(values: np.ndarray) -> float:
@@ -99,16 +82,6 @@ def bootstrap(scores: Sequence[Score], *, confidence: float = 95.0, resamples: i
     return Aggregate(*(interval(means[:, c]) for c in range(3)))
 
 
-@dataclass(frozen=True)
-class MetricResult:
-    """One system under one metric: per-unit scores (by evaluation id) and their bootstrap average."""
-
-    system: str
-    metric: str
-    per_eval: dict[str, Score] = field(repr=False)
-    average: Aggregate
-
-
 def _unit_order(eval_ids: Sequence[str], system: str) -> list[str]:
     """Order of units in the bootstrap: Perl's ``sort keys`` of ``"$evalID.$peerID"``."""
     return sorted(eval_ids, key=lambda e: f"{e}.{system}".encode())
@@ -117,54 +90,41 @@ def _unit_order(eval_ids: Sequence[str], system: str) -> list[str]:
 def evaluate(
     peers: Mapping[str, str],
     references: Mapping[str, Sequence[str]],
+    options: RougeOptions | Iterable[str] | None = None,
     *,
-    metrics: Sequence[str] = ("ROUGE-1", "ROUGE-2", "ROUGE-L"),
     system: str = "peer",
-    stem: bool = False,
-    remove_stopwords: bool = False,
-    word_limit: int | None = None,
-    byte_limit: int | None = None,
-    alpha: float = 0.5,
-    multi_ref: MultiRef = "A",
-    confidence: float = 95.0,
-    resamples: int = 1000,
     seed: int = 0,
     scorer: RougeScorer | None = None,
     backend: Backend = "python",
+    **settings: Any,
 ) -> dict[str, MetricResult]:
     """Score one system's summaries (eval id -> text) against references (eval id -> texts); ROUGE-1.5.5 ``-a -d``.
 
-    Flags: ``stem`` -m, ``remove_stopwords`` -s, ``word_limit`` -l, ``byte_limit`` -b, ``alpha`` -p,
-    ``multi_ref`` -f, ``confidence`` -c, ``resamples`` -r. Pass a shared ``scorer`` to reuse tokenised references
-    across systems (its options then win). ``backend="perl"`` runs the official script instead (see ``perl``).
+    ``options`` (a :class:`RougeOptions`, or its keywords: ``metrics``, ``stem`` -m, ``word_limit`` -l, ...,
+    ``confidence`` -c, ``resamples`` -r) sets every flag. A shared ``scorer`` reuses tokenised references across
+    systems; its per-summary options then win. ``backend="perl"`` runs the official script instead (see ``perl``).
     """
+    if scorer is not None and options is None and "metrics" not in settings:
+        options = scorer.options
+    rouge = RougeOptions.of(options, **settings)
     missing = [e for e in peers if e not in references]
     if missing:
         raise KeyError(f"No references for evaluation ids: {', '.join(sorted(missing)[:5])}")
     if backend == "perl":
-        from evaluation.rouge.perl import evaluate_perl
+        from summarize.evaluation.rouge.perl import evaluate_perl
 
         if seed != 0:
             raise ValueError("ROUGE-1.5.5.pl always seeds resample i with srand(i); seed must be 0 with backend='perl'")
-
-        return evaluate_perl(
-            peers, references, metrics=metrics, system=system, stem=stem, remove_stopwords=remove_stopwords,
-            word_limit=word_limit, byte_limit=byte_limit, alpha=alpha, multi_ref=multi_ref,
-            confidence=confidence, resamples=resamples,
-        )  # fmt: skip
+        return evaluate_perl(peers, references, rouge, system=system)
     if backend != "python":
         raise ValueError(f"backend must be 'python' or 'perl', got {backend!r}")
-    if scorer is None:
-        scorer = RougeScorer(
-            metrics, stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit, byte_limit=byte_limit,
-            alpha=alpha, multi_ref=multi_ref,
-        )  # fmt: skip
+    scorer = scorer or RougeScorer(rouge)
     order = _unit_order(list(peers), system)
     per_unit = {e: scorer.score(peers[e], references[e]) for e in order}
     results: dict[str, MetricResult] = {}
     for metric in scorer.metrics:
         per_eval = {e: per_unit[e][metric] for e in order}
-        average = bootstrap(list(per_eval.values()), confidence=confidence, resamples=resamples, seed=seed)
+        average = bootstrap(list(per_eval.values()), confidence=rouge.confidence, resamples=rouge.resamples, seed=seed)
         results[metric] = MetricResult(system, metric, per_eval, average)
     return results
 

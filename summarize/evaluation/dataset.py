@@ -2,16 +2,19 @@
 
 References and peer summaries are one sentence per line (ROUGE-1.5.5's SPL input). An optional
 ``dataset.json`` gives the dataset's name and standard summary length (``{"name": "seeds", "words": 150}``);
-without it the name is the folder's and the length is DUC 2004's 100 words.
+without it the name is the folder's and the length is DUC 2004's 100 words. Datasets that ship with summarize
+(``seeds``) are in ``datasets/`` beside this module and are found by name: ``load_dataset("seeds")``.
 """
 
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DUC_STANDARD_WORDS = 100
+BUNDLED_DATASETS = Path(__file__).with_name("datasets")
 
 
 class DatasetError(ValueError):
@@ -52,12 +55,44 @@ def _read_summaries(folder: Path) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")) if p.is_file()}
 
 
+def bundled_datasets() -> tuple[str, ...]:
+    """Names of the datasets that ship with summarize (package data, so they work from a wheel too)."""
+    if not BUNDLED_DATASETS.is_dir():
+        return ()
+    return tuple(sorted(p.name for p in BUNDLED_DATASETS.iterdir() if (p / "docs").is_dir()))
+
+
+def find_dataset(spec: str | Path) -> Path:
+    """The folder of dataset ``spec``: a folder with ``docs/`` as given, else the bundled dataset of that name.
+
+    A folder that is not a dataset (the checkout's ``seeds/`` of raw articles) does not hide the bundled one. The
+    bundled datasets' old place in a checkout, ``evaluation/datasets/<name>``, still resolves, with a
+    DeprecationWarning. Anything else is returned as given, for :func:`load_dataset` to explain.
+    """
+    path = Path(spec)
+    if (path / "docs").is_dir():
+        return path
+    name = str(spec)
+    if name in bundled_datasets():
+        return BUNDLED_DATASETS / name
+    if path.parts[-3:-1] == ("evaluation", "datasets") and path.name in bundled_datasets() and not path.exists():
+        warnings.warn(
+            f"{path} moved into the package: load the dataset by name, load_dataset({path.name!r})",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        return BUNDLED_DATASETS / path.name
+    return path
+
+
 def load_dataset(path: str | Path) -> Dataset:
-    """Read the dataset at ``path``; a cluster without references is an error (ROUGE needs them)."""
-    root = Path(path)
+    """Read the dataset at ``path`` (or bundled under that name); a cluster without references is an error."""
+    root = find_dataset(path)
     if not (root / "docs").is_dir():
+        bundled = ", ".join(bundled_datasets()) or "none"
         raise DatasetError(
-            f"{root} is not a dataset: it has no docs/ folder (expected docs/<cluster>/, refs/<cluster>/)"
+            f"{root} is not a dataset: it has no docs/ folder (expected docs/<cluster>/, refs/<cluster>/; "
+            f"bundled datasets: {bundled})"
         )
     settings = (
         json.loads((root / "dataset.json").read_text(encoding="utf-8")) if (root / "dataset.json").is_file() else {}

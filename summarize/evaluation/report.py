@@ -6,10 +6,14 @@ import csv
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evaluation.harness import METRICS, RougeSetting, SystemScores
-from evaluation.significance import paired_permutation_test
+from summarize.evaluation.harness import METRICS, SystemScores
+from summarize.evaluation.rouge import RougeOptions
+from summarize.evaluation.significance import paired_permutation_test
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SHORT = {"ROUGE-1": "R-1", "ROUGE-2": "R-2", "ROUGE-3": "R-3", "ROUGE-4": "R-4", "ROUGE-L": "R-L", "ROUGE-SU4": "SU4"}
 
@@ -34,8 +38,19 @@ def p_values(scores: Sequence[SystemScores], against: str, metric: str = "ROUGE-
     }
 
 
+NO_INTERVAL = "one cluster: no interval"
+
+
+def cluster_count(scores: Sequence[SystemScores], metric: str = "ROUGE-2") -> int:
+    """How many clusters the systems were scored on (the bootstrap resamples these)."""
+    return max((len(s.per_cluster(metric)) for s in scores if metric in s.results), default=0)
+
+
 def _cell(scores: SystemScores, metric: str) -> str:
+    """Recall x100 with its bootstrap interval; one cluster has none (every resample is that cluster): no brackets."""
     interval = scores.results[metric].average.recall
+    if len(scores.per_cluster(metric)) < 2:
+        return f"{100 * interval.mean:.2f}"
     return f"{100 * interval.mean:.2f} ({100 * interval.low:.2f}–{100 * interval.high:.2f})"
 
 
@@ -99,8 +114,11 @@ def write_csv(path: Path, scores: Sequence[SystemScores], metrics: Sequence[str]
                     writer.writerow([s.system, int(s.ours), cluster, metric, *(f"{v:.5f}" for v in values)])
 
 
-def write_chart(path: Path, scores: Sequence[SystemScores], title: str, metric: str = "ROUGE-2") -> None:
-    """A horizontal bar chart of recall on ``metric`` with 95% intervals, our systems highlighted."""
+def chart_figure(scores: Sequence[SystemScores], title: str, metric: str = "ROUGE-2") -> Figure:
+    """A horizontal bar chart of recall on ``metric``, bars from zero with 95% intervals, our systems highlighted.
+
+    One cluster has no interval, so no error bars, and the axis label says so.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -111,39 +129,68 @@ def write_chart(path: Path, scores: Sequence[SystemScores], title: str, metric: 
     lows = [m - 100 * s.results[metric].average.recall.low for m, s in zip(means, order, strict=True)]
     highs = [100 * s.results[metric].average.recall.high - m for m, s in zip(means, order, strict=True)]
     colours = ["#d95f02" if s.ours else "#7570b3" for s in order]
+    with_intervals = cluster_count(scores, metric) > 1
     figure, axis = plt.subplots(figsize=(8, 0.35 * len(order) + 1.2), dpi=120)
-    axis.barh([s.system for s in order], means, xerr=[lows, highs], color=colours, capsize=3)
-    axis.set_xlabel(f"{SHORT.get(metric, metric)} recall x100 (95% bootstrap interval)")
+    axis.barh(
+        [s.system for s in order], means, xerr=[lows, highs] if with_intervals else None, color=colours, capsize=3
+    )
+    label = "95% bootstrap interval" if with_intervals else NO_INTERVAL
+    axis.set_xlabel(f"{SHORT.get(metric, metric)} recall x100 ({label})")
     axis.set_title(title)
-    axis.set_xlim(left=max(0.0, min(means) - 3))
+    axis.set_xlim(left=0.0)
     figure.tight_layout()
+    return figure
+
+
+def write_chart(path: Path, scores: Sequence[SystemScores], title: str, metric: str = "ROUGE-2") -> None:
+    """:func:`chart_figure` as a PNG (needs matplotlib, the ``eval`` extra); no timestamp, so runs are identical."""
+    import matplotlib.pyplot as plt
+
+    figure = chart_figure(scores, title, metric)
     figure.savefig(path, metadata={"Software": None})
     plt.close(figure)
+
+
+REPORT_FILES = {"csv": "scores.csv", "markdown": "report.md", "chart": "r2.png"}
+
+
+def existing_report(out_dir: Path) -> list[Path]:
+    """The report files already in ``out_dir`` (a run writes there only with ``--force``)."""
+    return [out_dir / name for name in REPORT_FILES.values() if (out_dir / name).exists()]
 
 
 def write_report(
     out_dir: Path,
     dataset: str,
     scores: Sequence[SystemScores],
-    setting: RougeSetting,
+    options: RougeOptions,
     against: str | None = None,
     notes: Sequence[str] = (),
+    chart: bool = True,
 ) -> dict[str, Path]:
-    """Write ``scores.csv``, ``report.md`` and ``r2.png`` into ``out_dir``; returns their paths."""
+    """Write ``scores.csv``, ``report.md`` and (with ``chart``) ``r2.png`` into ``out_dir``; returns their paths.
+
+    Files of an earlier report are replaced, a stale chart removed: callers decide whether that is wanted.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {"csv": out_dir / "scores.csv", "markdown": out_dir / "report.md", "chart": out_dir / "r2.png"}
-    write_csv(paths["csv"], scores, setting.metrics)
-    write_chart(paths["chart"], scores, f"{dataset}: ROUGE-2 recall")
-    header, rows = table_rows(scores, setting.metrics, against)
+    paths = {key: out_dir / name for key, name in REPORT_FILES.items()}
+    write_csv(paths["csv"], scores, options.metrics)
+    if chart:
+        write_chart(paths["chart"], scores, f"{dataset}: ROUGE-2 recall")
+    else:
+        paths.pop("chart").unlink(missing_ok=True)
+    header, rows = table_rows(scores, options.metrics, against)
+    clusters = cluster_count(scores)
+    brackets = "95% bootstrap interval in brackets" if clusters > 1 else "one cluster, so no bootstrap interval"
     lines = [
         f"# ROUGE on {dataset}",
         "",
-        f"Setting: `ROUGE-1.5.5 {setting.flags()}` (recall x100, 95% bootstrap interval in brackets).",
+        f"Setting: `ROUGE-1.5.5 {options.flags()}` (recall x100, {brackets}).",
         "",
         markdown_table(header, rows),
-        "",
-        "![ROUGE-2 recall](r2.png)",
     ]
+    if chart:
+        lines += ["", "![ROUGE-2 recall](r2.png)"]
     failures = {s.system: s.failures for s in scores if s.failures}
     if failures:
         lines += ["", "Clusters that failed (scored as empty summaries):", ""]

