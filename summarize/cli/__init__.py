@@ -11,6 +11,7 @@ from __future__ import annotations
 from summarize.cli import batch as _batch  # noqa: F401  (registers the subcommands)
 from summarize.cli import commands as _commands  # noqa: F401
 from summarize.cli import evaluate as _evaluate  # noqa: F401
+from summarize.cli import stories as _stories  # noqa: F401
 from summarize.cli.app import HELP, app, build_summarizer, check_one_budget, entry_point, fail, main, warn
 
 __all__ = ["HELP", "app", "build_summarizer", "check_one_budget", "entry_point", "fail", "main", "warn"]

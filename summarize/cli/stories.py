@@ -1,0 +1,246 @@
+"""``summarize stories`` (articles -> stories JSONL) and ``summarize digest`` (articles -> a newsletter edition).
+
+scikit-learn, NumPy and SciPy are imported inside the commands only, so ``summarize --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarize.cli import MaxInputBytes, app, warn
+from summarize.cli.commands import Language, PathsArgument, Recursive
+from summarize.errors import InputError, UsageError
+from summarize.options import DEFAULT_MAX_INPUT_BYTES
+from summarize.types import Document
+
+Threshold = Annotated[
+    float | None,
+    typer.Option("--threshold", help="Similarity at which articles join one story, in (0, 1] (default: chosen on "
+                 "DUC 2002/2003, see benchmarks/STORIES.md); higher makes more, smaller stories."),
+]  # fmt: skip
+
+
+def read_articles(paths: list[str], recursive: bool, max_bytes: int | None) -> list[Document]:
+    """Articles from files, directories, ``-`` and JSON/JSONL article lists, in argument order.
+
+    JSON records are read leniently, one warning a problem: a record without text is left out, an unparseable
+    ``published`` is dropped (the article keeps its place in the input order), RFC 2822 dates (RSS) become ISO.
+    """
+    from summarize.load import load_documents
+
+    documents: list[Document] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        try:
+            result = load_documents(run, recursive=recursive, stdin=sys.stdin, max_bytes=max_bytes)
+        except InputError as error:
+            if not str(error).startswith("nothing readable"):
+                raise
+            warn(str(error))
+        else:
+            for message in result.warnings:
+                warn(message)
+            documents.extend(result.documents)
+        run.clear()
+
+    for given in paths:
+        if Path(given).suffix.lower() in (".json", ".jsonl") and given != "-":
+            flush()
+            documents.extend(_json_articles(Path(given), max_bytes))
+        else:
+            run.append(given)
+    flush()
+    if not documents:
+        raise InputError("nothing readable among the inputs: no article with text")
+    return documents
+
+
+def _json_articles(path: Path, max_bytes: int | None) -> list[Document]:
+    """The article records of a .json or .jsonl file (a list of articles, one per line, or clusters of them)."""
+    from summarize.clusters import document_from_record
+    from summarize.errors import os_reason
+    from summarize.stories import parse_date
+
+    name = path.as_posix()
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"input too large: {name} is over the limit of {max_bytes:,} bytes; raise --max-input-bytes"
+            )
+        data = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"no such file or directory: {name}") from None
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {os_reason(error)}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{name}: not valid UTF-8 (byte {error.start})") from None
+    records: list[tuple[object, str]] = []
+    try:
+        if path.suffix.lower() == ".jsonl":
+            values = [
+                (json.loads(line), f"{name}, line {n}") for n, line in enumerate(data.splitlines(), 1) if line.strip()
+            ]
+        else:
+            value = json.loads(data)
+            values = (
+                [(item, f"{name}, item {n}") for n, item in enumerate(value, 1)]
+                if isinstance(value, list)
+                else [(value, name)]
+            )
+    except json.JSONDecodeError as error:
+        raise InputError(f"{name}, line {error.lineno}: invalid JSON: {error.msg}") from None
+    for value, where in values:
+        if isinstance(value, dict) and isinstance(value.get("documents"), list):  # a cluster: its articles
+            records.extend((item, f"{where}, document {n}") for n, item in enumerate(value["documents"], 1))
+        else:
+            records.append((value, where))
+    documents = []
+    undated = 0
+    for number, (record, where) in enumerate(records, start=1):
+        if isinstance(record, dict):
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                warn(f"{where}: no text; left out")
+                continue
+            published = record.get("published")
+            if published is None or (isinstance(published, str) and not published.strip()):
+                undated += 1
+            else:
+                day = parse_date(published) if isinstance(published, str) else None
+                record = dict(record)
+                if day is None:
+                    warn(f"{where}: cannot read the date {published!r:.40}; the article keeps its place in the input")
+                    record.pop("published")
+                    undated += 1
+                elif published[:10] != day.isoformat():
+                    record["published"] = day.isoformat()
+        documents.append(document_from_record(record, f"{path.stem}#{number}", where))
+    if undated:
+        warn(f"{name}: {undated} of {len(records)} articles have no date; they are ordered as given")
+    return documents
+
+
+def _grouper(threshold: float | None, language: str):  # type: ignore[no-untyped-def]
+    from summarize.stories import StoryGrouper
+
+    grouper = StoryGrouper(language=language)
+    if threshold is not None:
+        grouper.set_params(threshold=threshold)
+    grouper.validate()
+    return grouper
+
+
+def _stories(paths: list[str], recursive: bool, max_input_bytes: int, threshold: float | None, language: str):  # type: ignore[no-untyped-def]
+    from summarize.stories import StoryWarning
+
+    grouper = _grouper(threshold, language)
+    documents = read_articles(paths, recursive, max_input_bytes)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", StoryWarning)
+        stories = grouper.group(documents)
+    for warning in caught:
+        warn(str(warning.message))
+    if not stories:
+        raise InputError("nothing readable among the inputs: no article with text")
+    return stories
+
+
+@app.command(
+    "stories",
+    help="Group the articles at PATH... into stories (one JSON line a story: id, title, documents; copies marked), "
+    "the cluster JSONL that `summarize batch` and `summarize digest` read.",
+    epilog="Example: summarize stories today/ -o stories.jsonl",
+)
+def stories_command(
+    paths: PathsArgument,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the JSONL here (default: stdout).")
+    ] = None,
+    threshold: Threshold = None,
+    recursive: Recursive = False,
+    language: Language = "english",
+    max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
+) -> None:
+    if output is not None:
+        from summarize.output import check_output
+
+        check_output(output, paths)
+    stories = _stories(paths, recursive, max_input_bytes, threshold, language)
+    text = "".join(json.dumps(story.to_dict(), ensure_ascii=False) + "\n" for story in stories)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from summarize.output import write_text_atomically
+
+    write_text_atomically(output, text, paths)
+    copies = sum(c is not None for s in stories for c in s.copy_of)
+    articles = sum(len(s.documents) for s in stories)
+    typer.echo(f"{len(stories)} stories from {articles} articles ({copies} copies) -> {output}", err=True)
+
+
+@app.command(
+    "digest",
+    help="Group the articles at PATH... into stories, rank them (most sources, then latest) and summarise each: "
+    "writes digest.md, digest.html and digest.json into --out. --previous EARLIER.json leaves out what that "
+    "edition said and marks continuing stories as updates.",
+    epilog="Example: summarize digest today/ --out edition/ --words 100 --previous yesterday/digest.json",
+)
+def digest_command(
+    paths: PathsArgument,
+    out: Annotated[Path, typer.Option("--out", help="The directory to write digest.md, .html and .json into.")],
+    words: Annotated[int, typer.Option("--words", "-w", min=1, help="Words per story summary.")] = 100,
+    previous: Annotated[
+        Path | None, typer.Option("--previous", help="The digest.json of the previous edition.")
+    ] = None,
+    title: Annotated[str, typer.Option("--title", help="The edition's title.")] = "Digest",
+    threshold: Threshold = None,
+    recursive: Recursive = False,
+    language: Language = "english",
+    max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
+) -> None:
+    from summarize.api import Summarizer, SummarizeWarning
+    from summarize.digest import DigestBuilder, read_previous
+    from summarize.output import check_output, write_text_atomically
+
+    targets = [out / name for name in ("digest.md", "digest.html", "digest.json")]
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out must be a directory: {out} is a file")
+    for target in targets:
+        if out.is_dir():
+            check_output(target, [*paths, *([str(previous)] if previous else [])])
+    edition = read_previous(previous) if previous is not None else None
+    summarizer = Summarizer(language=language)
+    summarizer.validate()
+    stories = _stories(paths, recursive, max_input_bytes, threshold, language)
+    builder = DigestBuilder(words=words, title=title, summarizer=summarizer, language=language)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SummarizeWarning)
+        digest = builder.from_stories(stories, edition)
+    for warning in caught:
+        warn(str(warning.message))
+    if not digest.stories and not digest.unchanged:
+        raise InputError("no story could be summarised")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot create {out}: {(error.strerror or str(error)).lower()}") from None
+    inputs = [*paths, *([str(previous)] if previous else [])]
+    write_text_atomically(targets[0], digest.to_markdown(), inputs)
+    write_text_atomically(targets[1], digest.to_html(), inputs)
+    write_text_atomically(targets[2], digest.to_json() + "\n", inputs)
+    updates = sum(s.update for s in digest.stories)
+    typer.echo(
+        f"{len(digest.stories)} stories ({updates} updates, {len(digest.unchanged)} unchanged left out) -> "
+        f"{out}/digest.md, digest.html, digest.json",
+        err=True,
+    )
