@@ -126,7 +126,7 @@ def _json_articles(path: Path, max_bytes: int | None) -> list[Document]:
                     record["published"] = day.isoformat()
         documents.append(document_from_record(record, f"{path.stem}#{number}", where))
     if undated:
-        warn(f"{name}: {undated} of {len(records)} articles have no date; they are ordered as given")
+        warn(f"{name}: {undated} of {len(documents)} articles have no date; they are ordered as given")
     return documents
 
 
