@@ -240,7 +240,8 @@ def digest_command(
     write_text_atomically(targets[2], digest.to_json() + "\n", inputs)
     updates = sum(s.update for s in digest.stories)
     typer.echo(
-        f"{len(digest.stories)} stories ({updates} updates, {len(digest.unchanged)} unchanged left out) -> "
+        f"{len(digest.stories)} {'story' if len(digest.stories) == 1 else 'stories'} ({updates} updates, "
+        f"{len(digest.unchanged)} unchanged left out) -> "
         f"{out}/digest.md, digest.html, digest.json",
         err=True,
     )
