@@ -513,7 +513,7 @@ def _title(
     return _first_sentence(document, language)
 
 
-def _first_sentence(document: Document, language: str, max_words: int = 20) -> str:
+def _first_sentence(document: Document, language: str, max_words: int = 14) -> str:
     """The first sentence of the cleaned text, cut to ``max_words`` words with an ellipsis."""
     from summarize.clean import clean_document
     from summarize.split import split_sentences

@@ -169,3 +169,19 @@ def test_the_digest_html_renders_in_headless_chromium(edition: Path, tmp_path: P
     assert dom.returncode == 0, dom.stderr[-2000:]
     stories = json.loads((edition / "digest.json").read_text(encoding="utf-8"))["stories"]
     assert Page(dom.stdout).headlines == [s["title"] for s in stories]
+
+
+def test_stories_then_digest_in_two_commands_keeps_the_grouping(tmp_path: Path, capsys) -> None:
+    folder = day_folder(tmp_path / "articles")
+    assert main(["stories", str(folder), "-o", str(tmp_path / "stories.jsonl")]) == 0
+    lines = (tmp_path / "stories.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    records[0]["title"] = "Edited by hand"
+    write(tmp_path / "stories.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    out = tmp_path / "edition"
+    assert main(["digest", str(tmp_path / "stories.jsonl"), "--grouped", "--out", str(out), "--words", "50"]) == 0
+    digest = json.loads((out / "digest.json").read_text(encoding="utf-8"))
+    assert digest["stories"][0]["title"] == "Edited by hand"
+    assert [[a["id"] for a in s["articles"]] for s in digest["stories"]] == [
+        [d["id"] for d in r["documents"]] for r in records
+    ]

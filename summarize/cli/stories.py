@@ -155,6 +155,19 @@ def _stories(paths: list[str], recursive: bool, max_input_bytes: int, threshold:
     return stories
 
 
+def _read_stories(paths: list[str]):  # type: ignore[no-untyped-def]
+    """Stories from cluster files (``read_clusters``): each cluster a story, in file order, its title kept."""
+    from summarize.clusters import read_clusters
+    from summarize.stories import Story
+
+    stories = []
+    for path in paths:
+        for cluster in read_clusters(path):
+            title = cluster.title or next((d.title for d in cluster.documents if d.title), "")
+            stories.append(Story(cluster.id, title, cluster.documents, (None,) * len(cluster.documents)))
+    return stories
+
+
 @app.command(
     "stories",
     help="Group the articles at PATH... into stories (one JSON line a story: id, title, documents; copies marked), "
@@ -185,7 +198,8 @@ def stories_command(
     write_text_atomically(output, text, paths)
     copies = sum(c is not None for s in stories for c in s.copy_of)
     articles = sum(len(s.documents) for s in stories)
-    typer.echo(f"{len(stories)} stories from {articles} articles ({copies} copies) -> {output}", err=True)
+    noun = "story" if len(stories) == 1 else "stories"
+    typer.echo(f"{len(stories)} {noun} from {articles} articles ({copies} copies) -> {output}", err=True)
 
 
 @app.command(
@@ -203,6 +217,12 @@ def digest_command(
         Path | None, typer.Option("--previous", help="The digest.json of the previous edition.")
     ] = None,
     title: Annotated[str, typer.Option("--title", help="The edition's title.")] = "Digest",
+    grouped: Annotated[
+        bool,
+        typer.Option(
+            "--grouped", help="PATH... are stories already (the JSONL `summarize stories` writes): do not regroup."
+        ),
+    ] = False,
     threshold: Threshold = None,
     recursive: Recursive = False,
     language: Language = "english",
@@ -221,7 +241,7 @@ def digest_command(
     edition = read_previous(previous) if previous is not None else None
     summarizer = Summarizer(language=language)
     summarizer.validate()
-    stories = _stories(paths, recursive, max_input_bytes, threshold, language)
+    stories = _read_stories(paths) if grouped else _stories(paths, recursive, max_input_bytes, threshold, language)
     builder = DigestBuilder(words=words, title=title, summarizer=summarizer, language=language)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SummarizeWarning)
