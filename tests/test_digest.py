@@ -185,3 +185,34 @@ def test_stories_then_digest_in_two_commands_keeps_the_grouping(tmp_path: Path, 
     assert [[a["id"] for a in s["articles"]] for s in digest["stories"]] == [
         [d["id"] for d in r["documents"]] for r in records
     ]
+
+
+def test_the_readme_section_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    from test_examples import blocks, section
+
+    text = section("A day's articles into a digest")
+    monkeypatch.chdir(ROOT)
+    environment = {**os.environ, "TMPDIR": str(tmp_path), "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    commands = [line.split("  # ")[0].strip() for block in blocks(text, "sh") for line in block.splitlines()]
+    assert len(commands) == 2
+    for command in commands:
+        process = subprocess.run(["bash", "-c", command], cwd=ROOT, env=environment, capture_output=True, text=True,
+                                 timeout=300)  # fmt: skip
+        assert process.returncode == 0, f"{shlex.quote(command)}: {process.stderr}"
+    assert {p.name for p in (tmp_path / "edition").iterdir()} == {"digest.md", "digest.html", "digest.json"}
+    [code] = blocks(text, "python")
+    exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+    assert capsys.readouterr().out.startswith("# Digest")
+
+
+def test_the_digest_is_never_written_into_an_input_folder(edition: Path, capsys) -> None:
+    folder = edition.parent / "articles"
+    before = sorted(p.name for p in folder.iterdir())
+    assert main(["digest", str(folder), "--out", str(folder / "edition")]) == 2
+    assert "refusing to write" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == before

@@ -230,14 +230,16 @@ def digest_command(
 ) -> None:
     from summarize.api import Summarizer, SummarizeWarning
     from summarize.digest import DigestBuilder, read_previous
-    from summarize.output import check_output, write_text_atomically
+    from summarize.output import check_output, refuse_input_as_output, write_text_atomically
 
     targets = [out / name for name in ("digest.md", "digest.html", "digest.json")]
+    inputs = [*paths, *([str(previous)] if previous else [])]
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out must be a directory: {out} is a file")
-    for target in targets:
+    for target in targets:  # before any work: never into an input, never over one
+        refuse_input_as_output(target, inputs)
         if out.is_dir():
-            check_output(target, [*paths, *([str(previous)] if previous else [])])
+            check_output(target, inputs)
     edition = read_previous(previous) if previous is not None else None
     summarizer = Summarizer(language=language)
     summarizer.validate()
@@ -254,7 +256,6 @@ def digest_command(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UsageError(f"cannot create {out}: {(error.strerror or str(error)).lower()}") from None
-    inputs = [*paths, *([str(previous)] if previous else [])]
     write_text_atomically(targets[0], digest.to_markdown(), inputs)
     write_text_atomically(targets[1], digest.to_html(), inputs)
     write_text_atomically(targets[2], digest.to_json() + "\n", inputs)
