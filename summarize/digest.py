@@ -142,8 +142,11 @@ def previous_from_dict(value: object, name: str = "the previous edition") -> Pre
     for number, story in enumerate(value["stories"], start=1):
         summary = story.get("summary") if isinstance(story, dict) else None
         sentences = summary.get("sentences") if isinstance(summary, dict) else None
-        if not isinstance(sentences, list) or not all(
-            isinstance(s, dict) and isinstance(s.get("text"), str) for s in sentences
+        if (
+            not isinstance(story, dict)
+            or not isinstance(summary, dict)
+            or not isinstance(sentences, list)
+            or not all(isinstance(s, dict) and isinstance(s.get("text"), str) for s in sentences)
         ):
             raise InputError(problem.format(f"story {number} has no summary with sentences"))
         sources = {str(a.get("id")) for a in story.get("articles", []) if isinstance(a, dict) and a.get("id")}
@@ -329,7 +332,7 @@ time { color: #6b6b6b; }
 
 def is_web_address(url: str | None) -> bool:
     """Only http(s) addresses become links (a ``javascript:`` URL in a feed must not run in a reader's browser)."""
-    return bool(url) and url.lower().startswith(("https://", "http://"))
+    return url is not None and url.lower().startswith(("https://", "http://"))
 
 
 def citations(summary: Summary) -> dict[int, int]:

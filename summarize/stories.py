@@ -359,10 +359,14 @@ class StoryGrouper:
                     id="",
                     title=_title(documents, indices, vectors, copy_of, self.language),
                     documents=tuple(documents[i] for i in indices),
-                    copy_of=tuple(None if copy_of[i] is None else documents[copy_of[i]].id for i in indices),
+                    copy_of=tuple(_original_id(documents, copy_of[i]) for i in indices),
                 )
             )
         return [replace(story, id=f"story-{rank}") for rank, story in enumerate(rank_stories(stories), start=1)]
+
+
+def _original_id(documents: Sequence[Document], original: int | None) -> str | None:
+    return None if original is None else documents[original].id
 
 
 def rank_stories(stories: Sequence[Story]) -> list[Story]:
