@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["Story", "StoryGraph", "StoryGrouper", "StoryWarning", "group_stories", "parse_date", "rank_stories"]
 
 _CAPITALISED = re.compile(r"(?<![.!?\"“‘'(]\s)(?<![.!?]\s\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?")
-_CANDIDATES = 4  # candidates per neighbour found on the heaviest terms, then rescored on the full vectors
+_CANDIDATES = 2  # candidates per neighbour found on the heaviest terms, then rescored on the full vectors
 _CHUNK_ROWS = 2048  # rows of the similarity computed at once: memory grows with this times the neighbours
 
 
@@ -157,7 +157,7 @@ class StoryGrouper:
         n_neighbors: int = 5,
         entity_weight: float = 1.0,
         lead_words: int | None = 400,
-        max_terms: int = 60,
+        max_terms: int = 30,
         copy_threshold: float = 0.9,
         max_days_apart: int | None = 30,
         language: str = "english",
@@ -252,14 +252,13 @@ class StoryGrouper:
         rows_out, cols_out, vals_out = [], [], []
         for start in range(0, n, _CHUNK_ROWS):
             block = (pruned[start : start + _CHUNK_ROWS] @ transposed).tocsr()
-            block.setdiag(0.0)  # an article is not its own neighbour (diagonal of this block's rows)
+            own = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start == block.indices
+            block.data[own] = 0.0  # an article is not its own neighbour
             block.eliminate_zeros()
-            block.sort_indices()
             rows_c, cols_c, _ = _top_per_row(block, _CANDIDATES * k)
             # the candidates rescored with the full vectors: the exact cosine picks the k neighbours
             exact = np.asarray(vectors[rows_c + start].multiply(vectors[cols_c]).sum(axis=1)).ravel()
             rescored = csr((exact, (rows_c, cols_c)), shape=block.shape)
-            rescored.sort_indices()
             rows_k, cols_k, values = _top_per_row(rescored, k)
             rows_out.append(rows_k + start)
             cols_out.append(cols_k)
@@ -404,8 +403,8 @@ def _usable(documents: Iterable[Document]) -> list[Document]:
 
 
 def _top_per_row(matrix: csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows, columns and values of each row's ``k`` largest entries of a CSR matrix with sorted indices (ties: the
-    lower column), so the result does not depend on the order of the work; one stable sort of a single key."""
+    """Rows, columns and values of each row's ``k`` largest entries of a CSR matrix (ties: the earlier stored entry;
+    SciPy's products store them in a fixed order, so the result is deterministic); one stable sort of one key."""
     import numpy as np
 
     lengths = np.diff(matrix.indptr)
@@ -425,8 +424,6 @@ def _keep_heaviest(vectors: csr_matrix, max_terms: int) -> csr_matrix:
     lengths = np.diff(vectors.indptr)
     if lengths.size == 0 or lengths.max(initial=0) <= max_terms:
         return vectors
-    vectors = vectors.copy()
-    vectors.sort_indices()
     rows, indices, data = _top_per_row(vectors, max_terms)
     norms = np.sqrt(np.bincount(rows, weights=data**2, minlength=vectors.shape[0]))
     return csr((data / norms[rows], (rows, indices)), shape=vectors.shape)
