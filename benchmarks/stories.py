@@ -270,7 +270,7 @@ def _date_order(file: Path) -> tuple[str, str]:
     return (match.group(0) if match else "", file.name)
 
 
-UPDATE_GRID = {"continue_threshold": [0.1, 0.2], "repeat_threshold": [0.3, 0.4, 0.5]}
+UPDATE_GRID = {"continue_threshold": [0.1, 0.2], "repeat_threshold": [0.2, 0.35, 0.5]}
 
 
 def choose_update_params(folders: Sequence[Path]) -> tuple[dict, list[tuple[dict, dict]]]:

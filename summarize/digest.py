@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Digest", "DigestBuilder", "DigestStory", "PreviousEdition", "read_previous", "render_html"]
 
 DIGEST_FORMAT = "summarize-digest/1"
+NEAR_COPY = 0.8  # cosine at which a sentence restates one of the previous summary's, whatever its bigrams
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,8 @@ class DigestBuilder:
     grouper: the ``StoryGrouper`` (None: all the articles are one story).
     summarizer: the ``Summarizer`` (None: the default one).
     continue_threshold: cosine between a story's articles and a previous story's summary at which it continues it.
-    repeat_threshold: a sentence whose cosine with a sentence of the previous summary reaches this, or half of
-        whose content bigrams that summary holds, repeats it.
+    repeat_threshold: a sentence at least this share of whose content bigrams the previous summary holds (or that
+        restates one of its sentences, cosine >= ``NEAR_COPY``) repeats it.
     """
 
     words: int = 100
@@ -176,7 +177,7 @@ class DigestBuilder:
     grouper: StoryGrouper | None = field(default_factory=StoryGrouper)
     summarizer: Summarizer | None = None
     continue_threshold: float = 0.1  # both chosen on DUC 2002/2003 (benchmarks/STORIES.md)
-    repeat_threshold: float = 0.4
+    repeat_threshold: float = 0.35
     language: str = "english"
 
     def build(
@@ -289,8 +290,9 @@ def _cosines(texts: Sequence[str], others: Sequence[str], language: str) -> Any:
 
 
 def _without_repeats(cluster: Any, said: Sequence[str], threshold: float) -> tuple[Any, int]:
-    """The cluster without the sentences that repeat ``said`` (cosine >= threshold with one of its sentences, or
-    half of their content bigrams in it), and how many were left out; (None, n) when none is left."""
+    """The cluster without the sentences that repeat ``said``: at least ``threshold`` of their content bigrams are in
+    it, or a cosine of ``NEAR_COPY`` or more with one of its sentences; and how many were left out ((None, n) when
+    none is left)."""
     from summarize.represent import content_terms, represent
 
     said_bigrams = {g for text in said for g in pairwise(content_terms(text, cluster.language))}
@@ -298,8 +300,8 @@ def _without_repeats(cluster: Any, said: Sequence[str], threshold: float) -> tup
     kept = []
     for sentence, closest in zip(cluster.sentences, similarity, strict=True):
         grams = set(pairwise(content_terms(sentence.text, cluster.language)))
-        repeated = len(grams & said_bigrams) >= 0.5 * len(grams) if grams else False
-        if closest < threshold and not repeated:
+        repeated = len(grams & said_bigrams) >= threshold * len(grams) if grams else closest >= NEAR_COPY
+        if closest < NEAR_COPY and not repeated:
             kept.append(sentence)
     left_out = len(cluster.sentences) - len(kept)
     if not kept:

@@ -228,13 +228,13 @@ class StoryGrouper:
         import numpy as np
         from scipy.sparse import hstack
 
-        from summarize.represent import smoothed_idf, term_counts, weight
+        from summarize.represent import smoothed_idf, weight
 
-        counts, _ = term_counts(texts, self.language)
+        counts = _counts_in_blocks(texts, self.language)
         idf = smoothed_idf(counts)
         if self.entity_weight > 0:
             names = [" ".join(_CAPITALISED.findall(text)) for text in texts]
-            name_counts, _ = term_counts(names, self.language)
+            name_counts = _counts_in_blocks(names, self.language)
             counts = hstack([counts, name_counts], format="csr")
             idf = np.concatenate([idf, self.entity_weight * smoothed_idf(name_counts)])
         return weight(counts, idf)
@@ -400,6 +400,31 @@ def _usable(documents: Iterable[Document]) -> list[Document]:
         shown = ", ".join(repr(d) for d in duplicates[:5]) + more
         raise InputError(f"duplicate article ids: {shown}; every article needs its own id")
     return kept
+
+
+def _counts_in_blocks(texts: Sequence[str], language: str, block: int = 4096) -> csr_matrix:
+    """``summarize.represent.term_counts`` over blocks of texts, stacked with shared term columns: the same counts,
+    but only one block's tokens are held in memory at a time (100,000 articles' tokens as Python strings take GBs)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix as csr
+
+    from summarize.represent import term_counts
+
+    column: dict[str, int] = {}
+    data, indices, indptr = [], [], [np.zeros(1, dtype=np.int64)]
+    for start in range(0, len(texts), block):
+        counts, terms = term_counts(texts[start : start + block], language)
+        mapped = np.fromiter((column.setdefault(t, len(column)) for t in terms), dtype=np.int64, count=len(terms))
+        data.append(counts.data)
+        indices.append(mapped[counts.indices])
+        indptr.append(counts.indptr[1:] + indptr[-1][-1])
+    if not texts:
+        return csr((0, 0))
+    matrix = csr(
+        (np.concatenate(data), np.concatenate(indices), np.concatenate(indptr)), shape=(len(texts), len(column))
+    )
+    matrix.sort_indices()
+    return matrix
 
 
 def _top_per_row(matrix: csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -92,7 +92,7 @@ def test_previous_leaves_out_what_was_said_and_marks_the_update(edition: Path, t
     after = json.loads((out / "digest.json").read_text(encoding="utf-8"))
     validator().validate(after)
     updates = [s for s in after["stories"] if s["update"]]
-    assert len(updates) == 2 and all(s["continues"] in before for s in updates)
+    assert len(updates) == 2 and all(s["continues"] in before for s in updates) and after["unchanged"] == []
     for story in updates:
         said = {x["text"] for x in before[story["continues"]]["summary"]["sentences"]}
         assert story["left_out_as_already_said"] >= 1
@@ -100,7 +100,7 @@ def test_previous_leaves_out_what_was_said_and_marks_the_update(edition: Path, t
     strike = next(s for s in updates if any("strike-3" in a["id"] for a in s["articles"]))
     assert "6 percent pay rise" in strike["summary"]["text"]
     assert "Update: what is new" in (out / "digest.md").read_text(encoding="utf-8")
-    assert "2 updates" in capsys.readouterr().err
+    assert "2 updates, 0 unchanged left out" in capsys.readouterr().err
 
 
 def test_previous_that_is_not_a_digest_is_a_one_line_error_naming_it(edition: Path, tmp_path: Path, capsys) -> None:
