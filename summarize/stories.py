@@ -509,6 +509,8 @@ def _average_linkage(similarity: csr_matrix, threshold: float) -> np.ndarray:
         distance = 1.0 - np.clip(block, 0.0, 1.0)
         np.fill_diagonal(distance, 0.0)
         distance = np.minimum(distance, distance.T)
+        if distance.max() <= 1.0 - threshold:  # every pair at or above the cut: average linkage merges them all
+            continue
         local = AgglomerativeClustering(
             n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold + 1e-12
         ).fit_predict(distance)
