@@ -205,7 +205,8 @@ class DigestBuilder:
         """Summarise stories grouped already (``summarize stories`` output, a newsletter's own clusters)."""
         import warnings
 
-        from summarize.api import SummarizeWarning, prepare
+        from summarize.api import prepare
+        from summarize.errors import SummarizeWarning
 
         if self.words < 1:
             raise UsageError(f"words must be a positive number, got {self.words}")

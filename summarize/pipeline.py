@@ -214,9 +214,7 @@ def check_options(method: str, options: Options) -> Options:
         raise UsageError(f"centrality must be one of {', '.join(CENTRALITIES)}, got {options.centrality!r}")
     weights = _checked_relevance_weights(options)
     if not is_supported_language(options.language):
-        raise UsageError(
-            f"unsupported language {options.language!r}; choose from: {', '.join(supported_languages())}"
-        )
+        raise UsageError(f"unsupported language {options.language!r}; choose from: {', '.join(supported_languages())}")
     _check_query(method, options)
     return replace(options, relevance_weights=weights)
 

@@ -9,15 +9,18 @@ import json
 import sys
 import warnings
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from summarize.cli import MaxInputBytes, app, warn
+from summarize.cli.app import MaxInputBytes, app, warn
 from summarize.cli.commands import Language, PathsArgument, Recursive
 from summarize.errors import InputError, UsageError
 from summarize.options import DEFAULT_MAX_INPUT_BYTES
 from summarize.types import Document
+
+if TYPE_CHECKING:
+    from summarize.stories import Story, StoryGrouper
 
 Threshold = Annotated[
     float | None,
@@ -130,7 +133,7 @@ def _json_articles(path: Path, max_bytes: int | None) -> list[Document]:
     return documents
 
 
-def _grouper(threshold: float | None, language: str):  # type: ignore[no-untyped-def]
+def _grouper(threshold: float | None, language: str) -> StoryGrouper:
     from summarize.stories import StoryGrouper
 
     grouper = StoryGrouper(language=language)
@@ -140,7 +143,9 @@ def _grouper(threshold: float | None, language: str):  # type: ignore[no-untyped
     return grouper
 
 
-def _stories(paths: list[str], recursive: bool, max_input_bytes: int, threshold: float | None, language: str):  # type: ignore[no-untyped-def]
+def _stories(
+    paths: list[str], recursive: bool, max_input_bytes: int, threshold: float | None, language: str
+) -> list[Story]:
     from summarize.stories import StoryWarning
 
     grouper = _grouper(threshold, language)
@@ -155,7 +160,7 @@ def _stories(paths: list[str], recursive: bool, max_input_bytes: int, threshold:
     return stories
 
 
-def _read_stories(paths: list[str]):  # type: ignore[no-untyped-def]
+def _read_stories(paths: list[str]) -> list[Story]:
     """Stories from cluster files (``read_clusters``): each cluster a story, in file order, its title kept."""
     from summarize.clusters import read_clusters
     from summarize.stories import Story

@@ -31,8 +31,16 @@ if TYPE_CHECKING:
     from summarize.types import Budget, Cluster, Selection
 
 MethodFunction = Callable[["Cluster", "Budget", "Options"], "tuple[Selection, np.ndarray]"]
-__all__ = ["DEFAULT_METHOD", "METHODS", "Method", "MethodFunction", "get_method", "method_help", "query_methods",
-           "register"]
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "Method",
+    "MethodFunction",
+    "get_method",
+    "method_help",
+    "query_methods",
+    "register",
+]
 
 
 @dataclass(frozen=True)
