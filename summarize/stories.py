@@ -153,8 +153,8 @@ class StoryGrouper:
     def __init__(
         self,
         *,
-        threshold: float = 0.1,
-        n_neighbors: int = 5,
+        threshold: float = 0.15,
+        n_neighbors: int = 10,
         entity_weight: float = 1.0,
         lead_words: int | None = 400,
         max_terms: int = 30,
