@@ -14,8 +14,9 @@
 2. **Scale.** Synthetic articles: DUC texts with a share of their words replaced by others from the pool, grouped
    with the chosen parameters; time and peak memory (a fresh process per size) against the number of articles.
 3. **Update summaries.** Each DUC 2004 cluster split by its files' order (oldest first) into an earlier and a later
-   half (the thresholds chosen first on DUC 2003 and 2002, split by the dates in their file names); the later half summarised plainly and with ``previous`` = the earlier half's digest: content bigrams of the
-   earlier summary repeated, and ROUGE against the references, for both.
+   half (the thresholds chosen first on DUC 2003 and 2002, split by the dates in their file names); the later half
+   summarised plainly and with ``previous`` = the earlier half's digest: content bigrams of the earlier summary
+   repeated, and ROUGE against the references, for both.
 """
 
 from __future__ import annotations
