@@ -301,8 +301,8 @@ def _bigrams(terms: Sequence[str]) -> set[tuple[str, str]]:
 
 def rouge_scorer(words: int = 100) -> Callable[[str, Sequence[str]], dict[str, float]]:
     """The project's ROUGE-1.5.5 scorer at the DUC 2004 setting (-m -l 100): ``(summary, references)`` -> recall of
-    ROUGE-1 and ROUGE-2. The one line naming the scorer's module (it is moving to summarize.evaluation.rouge)."""
-    from evaluation.rouge import RougeScorer
+    ROUGE-1 and ROUGE-2. The one line naming the scorer's module (moved from evaluation.rouge)."""
+    from summarize.evaluation.rouge import RougeScorer
 
     scorer = RougeScorer(("ROUGE-1", "ROUGE-2"), stem=True, word_limit=words)
 
