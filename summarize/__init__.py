@@ -27,6 +27,7 @@ _EXPORTS = {
     "available_methods": "summarize.api",
     "supported_languages": "summarize.api",
     "read_clusters": "summarize.clusters",
+    "load_url": "summarize.load",
     "ClusterRecord": "summarize.clusters",
     "Document": "summarize.types",
     "Summary": "summarize.types",
@@ -52,6 +53,7 @@ __all__ = [
     "SummarySentence",
     "UsageError",
     "available_methods",
+    "load_url",
     "prepare",
     "read_clusters",
     "relevance_features",
@@ -73,6 +75,7 @@ if TYPE_CHECKING:
     from summarize.clusters import ClusterRecord, read_clusters
     from summarize.errors import InputError, SummarizeError, UsageError
     from summarize.relevance import relevance_features
+    from summarize.load import load_url
     from summarize.score import RELEVANCE_FEATURES
     from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
 

@@ -1,4 +1,4 @@
-"""Load stage: turn the paths the user gave (files, directories, ``-`` for stdin) into Documents.
+"""Load stage: turn the paths the user gave (files, directories, ``-`` for stdin, http(s) URLs) into Documents.
 
 Only reading and decoding happen here; boilerplate removal is ``summarize.clean``'s job, so an HTML file keeps
 its raw markup in ``Document.text``. Problems with single files become warnings (one line per skipped file);
@@ -19,6 +19,11 @@ The input as a whole may hold at most ``max_bytes`` bytes (``DEFAULT_MAX_INPUT_B
 CLI's ``--max-input-bytes``): a file's size is checked before it is read, and no read asks for more than what is
 left, so an oversized input is refused without being read into memory. A cluster file (JSON or JSONL) is checked
 by its size on disk and then read whole (``summarize.clusters``).
+
+A URL is fetched only when the caller asks for it (``fetch_urls=True``, as the CLI does unless ``--offline`` or
+``SUMMARIZE_OFFLINE=1``; or ``load_url``), and only over http(s) (``summarize.fetch``): its bytes count against the
+same limit, its Content-Type says HTML or text, and the page keeps its markup for ``summarize.clean`` like an HTML
+file. Its id is the URL as given, its ``url`` the address it was served from after redirects.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import os
 import re
 import stat
 import sys
+import warnings as python_warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -35,6 +41,7 @@ from typing import Any, BinaryIO, TextIO
 
 from summarize.clusters import CLUSTER_SUFFIXES, read_cluster_file
 from summarize.errors import InputError, UsageError, os_reason
+from summarize.fetch import DEFAULT_TIMEOUT, FETCHED_SCHEMES, is_url, offline_requested, url_scheme
 from summarize.options import DEFAULT_MAX_INPUT_BYTES  # re-exported: the limit lives with the other defaults
 from summarize.types import Document, Format
 
@@ -92,7 +99,7 @@ class _Allowance:
     def read(self, stream: BinaryIO | TextIO) -> Any:
         """Read a stream (bytes or text) to its end, in chunks, stopping one unit past what the limit leaves."""
         left = None if self.limit is None else self.limit - self.used + 1
-        chunks = []
+        chunks: list[Any] = []  # all bytes or all str, as the stream gives
         while left is None or left > 0:
             chunk = stream.read(_CHUNK if left is None else min(_CHUNK, left))
             if not chunk:
@@ -126,17 +133,23 @@ def load_documents(
     recursive: bool = False,
     stdin: TextIO | None = None,
     max_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
+    fetch_urls: bool = False,
+    fetch_timeout: float = DEFAULT_TIMEOUT,
 ) -> LoadResult:
     """Read every file named or found under the directories named, in argument order (each directory in path order).
 
     A file named explicitly is read even if hidden; inside directories hidden entries are skipped. A file reached
     twice is read once. Raises InputError for a missing path, an empty directory, an explicitly named single
     file that cannot be read, when nothing readable is left, or when the files together pass ``max_bytes``
-    (None: no limit); any other problem is a warning.
+    (None: no limit); any other problem is a warning. An http(s) URL is fetched when ``fetch_urls`` is true
+    (``fetch_timeout`` seconds at most), a page that cannot be fetched treated as a file that cannot be read; any
+    other URL, or any URL without ``fetch_urls``, is an InputError before anything is read.
     """
     allowance = _Allowance(max_bytes)
     if not paths:
         raise InputError("no input given: name files, directories or - for standard input")
+    for given in paths:
+        check_url_argument(os.fspath(given), fetch_urls)
     documents: list[Document] = []
     warnings: list[str] = []
     seen: set[str] = set()
@@ -151,6 +164,18 @@ def load_documents(
                 documents.append(_read_stdin(stdin if stdin is not None else sys.stdin, warnings, allowance))
             except UnreadableFile as skip:
                 warnings.append(f"skipped -: {skip}")
+            continue
+        if is_url(given_str):
+            if given_str in seen:
+                warnings.append(f"skipped {given_str}: already read")
+                continue
+            seen.add(given_str)
+            try:
+                documents.append(_read_url(given_str, warnings, allowance, fetch_timeout))
+            except UnreadableFile as skip:
+                if len(paths) == 1:
+                    raise InputError(f"cannot fetch {given_str}: {skip}") from None
+                warnings.append(f"skipped {given_str}: {skip}")
             continue
         path = Path(given_str)
         try:
@@ -191,6 +216,82 @@ def load_documents(
         detail = f" ({warnings[0].removeprefix('skipped ')}{more})" if warnings else ""
         raise InputError(f"nothing readable among the inputs{detail}")
     return LoadResult(documents=tuple(documents), warnings=tuple(warnings), size=allowance.used)
+
+
+def check_url_argument(argument: str, fetch_urls: bool) -> None:
+    """InputError for an argument written as a URL that will not be fetched: not http(s), or fetching is off."""
+    if not is_url(argument):
+        return
+    scheme = url_scheme(argument)
+    if scheme not in FETCHED_SCHEMES:
+        raise InputError(
+            f"refusing {_shorten(argument)}: {scheme}: URLs are not fetched, only http:// and https:// "
+            "(give a local file as a path)"
+        )
+    if not fetch_urls:
+        raise InputError(f"{_shorten(argument)} is a URL: fetch it on purpose with summarize.load_url")
+
+
+def load_url(
+    url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int | None = DEFAULT_MAX_INPUT_BYTES
+) -> Document:
+    """Fetch one http(s) page as a Document (id: the URL; ``url``: where it was served from after redirects).
+
+    The one Python entry that touches the network, for a caller who means to: text given to ``summarize`` is
+    never fetched. Raises UsageError when ``SUMMARIZE_OFFLINE`` is set, InputError when the page cannot be
+    fetched in ``timeout`` seconds, is not http(s), is past ``max_bytes`` or is not HTML or text; a guessed
+    encoding is a UserWarning.
+    """
+    if offline_requested():
+        raise UsageError(f"refusing to fetch {_shorten(url)}: SUMMARIZE_OFFLINE is set")
+    if not is_url(url):
+        raise InputError(f"not a URL: {_shorten(url)} (give http:// or https://)")
+    result = load_documents([url], max_bytes=max_bytes, fetch_urls=True, fetch_timeout=timeout)
+    for message in result.warnings:
+        python_warnings.warn(message, UserWarning, stacklevel=2)
+    return result.documents[0]
+
+
+def _read_url(url: str, warnings: list[str], allowance: _Allowance, timeout: float) -> Document:
+    """Fetch and decode one page; UnreadableFile with the reason when it cannot be used (InputError past the limit).
+
+    The Content-Type decides the format (HTML, or plain text); without one, the body is sniffed as stdin is.
+    """
+    from summarize import __version__
+    from summarize.fetch import HTML_TYPES, TEXT_TYPES, FetchError, PageTooLarge, fetch
+
+    left = None if allowance.limit is None else allowance.limit - allowance.used
+    try:
+        page = fetch(url, timeout=timeout, max_bytes=left, user_agent=f"summarize/{__version__}")
+    except PageTooLarge:
+        raise input_too_large(allowance.limit or 0, url) from None
+    except FetchError as err:
+        raise UnreadableFile(str(err)) from None
+    allowance.take(len(page.body), url)
+    fmt: Format | None = "html" if page.media_type in HTML_TYPES else "text" if page.media_type in TEXT_TYPES else None
+    if page.media_type and fmt is None:
+        raise UnreadableFile(f"not an article: the page is {page.media_type} (reading HTML and plain text)")
+    text, note = _decode_page(page.body, page.charset, fmt != "text")
+    if not text.strip():
+        raise UnreadableFile("empty page")
+    if note:
+        warnings.append(f"{url}: {note}")
+    return Document(text=text, id=url, url=page.final_url, format=fmt or sniff_format(text))
+
+
+def _decode_page(data: bytes, charset: str | None, is_html: bool) -> tuple[str, str | None]:
+    """A page's text: by the charset its Content-Type names (a byte-order mark first), else by the file rule."""
+    if charset and not data.startswith(tuple(bom for bom, _ in _BOMS)) and not looks_binary(data):
+        try:
+            return data.decode(charset), None
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return decode_bytes(data, is_html=is_html)
+
+
+def _shorten(text: str, width: int = 200) -> str:
+    """``text`` cut to ``width`` characters for a one-line message."""
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def decode_bytes(data: bytes, is_html: bool = False) -> tuple[str, str | None]:

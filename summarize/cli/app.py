@@ -103,6 +103,23 @@ MaxInputBytes = Annotated[
     ),
 ]
 
+Offline = Annotated[
+    bool,
+    typer.Option(
+        "--offline",
+        help="Refuse URLs: never touch the network (as does SUMMARIZE_OFFLINE=1 in the environment).",
+    ),
+]
+FetchTimeout = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0.001,
+        metavar="SECONDS",
+        help="Give up on a URL that takes longer than this to fetch (connecting, each read and in all).",
+    ),
+]
+
 
 def method_choices_help() -> str:
     """The --method help: every name in the method registry."""

@@ -12,8 +12,10 @@ import typer
 from summarize.cli.app import (
     Chars,
     Compress,
+    FetchTimeout,
     Lambda,
     MaxInputBytes,
+    Offline,
     QueryWeight,
     Seed,
     Sentences,
@@ -26,6 +28,7 @@ from summarize.cli.app import (
     warn,
 )
 from summarize.errors import UsageError
+from summarize.fetch import DEFAULT_TIMEOUT
 from summarize.methods import DEFAULT_METHOD, METHODS, method_help, query_methods
 from summarize.options import DEFAULT_MAX_INPUT_BYTES, Options
 
@@ -51,7 +54,8 @@ PathsArgument = Annotated[
     list[str],
     typer.Argument(
         metavar="PATH...",
-        help="Files or directories to read (.txt, .md, .html, or a .json/.jsonl cluster); - reads standard input.",
+        help="Files or directories to read (.txt, .md, .html, or a .json/.jsonl cluster), or http(s) URLs to fetch; "
+        "- reads standard input.",
     ),
 ]
 Recursive = Annotated[bool, typer.Option("--recursive", "-r", help="Read directories recursively.")]
@@ -66,11 +70,29 @@ Language = Annotated[
 ]
 
 
-def read_inputs(paths: list[str], recursive: bool, max_bytes: int | None = DEFAULT_MAX_INPUT_BYTES) -> tuple:
-    """Load the documents, printing one warning line per skipped file; more than ``max_bytes`` is an error."""
+def read_inputs(
+    paths: list[str],
+    recursive: bool,
+    max_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
+    offline: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> tuple:
+    """Load the documents, printing one warning line per skipped file; more than ``max_bytes`` is an error.
+
+    http(s) URLs are fetched unless ``offline`` or ``SUMMARIZE_OFFLINE`` says not to, which refuses them before
+    anything is read.
+    """
+    from summarize.fetch import OFFLINE_VARIABLE, is_url, offline_requested
     from summarize.load import load_documents
 
-    result = load_documents(paths, recursive=recursive, stdin=sys.stdin, max_bytes=max_bytes)
+    if offline or offline_requested():
+        for path in paths:
+            if is_url(path):
+                why = "--offline" if offline else f"{OFFLINE_VARIABLE} is set"
+                raise UsageError(f"refusing to fetch {path}: {why} (no network access)")
+    result = load_documents(
+        paths, recursive=recursive, stdin=sys.stdin, max_bytes=max_bytes, fetch_urls=True, fetch_timeout=timeout
+    )
     for message in result.warnings:
         warn(message)
     return result.documents
@@ -130,6 +152,8 @@ def run(
     language: Language = Options.language,
     seed: Seed = Options.random_state,
     max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
+    offline: Offline = False,
+    timeout: FetchTimeout = DEFAULT_TIMEOUT,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
     ] = None,
@@ -149,7 +173,7 @@ def run(
         from summarize.output import check_output
 
         check_output(output, paths)  # a bad -o fails before the work, not after it
-    documents = read_inputs(paths, recursive, max_input_bytes)
+    documents = read_inputs(paths, recursive, max_input_bytes, offline, timeout)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SummarizeWarning)
         summary = summarizer.summarize(documents, words=words, sentences=sentences, chars=chars, truncate=truncate)
@@ -167,12 +191,14 @@ def split(
     recursive: Recursive = False,
     language: Language = Options.language,
     max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
+    offline: Offline = False,
+    timeout: FetchTimeout = DEFAULT_TIMEOUT,
 ) -> None:
     from summarize.api import extract_sentences, supported_languages
 
     if language not in supported_languages():
         raise UsageError(f"unsupported language {language!r}; choose from: {', '.join(supported_languages())}")
-    documents = read_inputs(paths, recursive, max_input_bytes)
+    documents = read_inputs(paths, recursive, max_input_bytes, offline, timeout)
     lines = [sentence.text for sentence in extract_sentences(documents, language)]
     sys.stdout.write("".join(line + "\n" for line in lines))
 
