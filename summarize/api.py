@@ -62,7 +62,7 @@ class Summarizer:
     lexrank_threshold: cosine in [0, 1] below which LexRank drops an edge.
     cost_exponent: divide the MMR gain by cost ** r (Lin and Bilmes 2010), r >= 0; 0 turns it off.
     min_words: sentences shorter than this (>= 0) are not chosen (unless no sentence is that long).
-    support_threshold: cosine in [0, 1] at which another document's sentence counts as saying the same thing.
+    support_threshold: cosine in [0, 1] at which another document's sentence makes it a supporting source.
     language: the documents' language (stemmer, stop words, splitter); one of ``supported_languages()``.
     random_state: seed (>= 0) of the ``random`` method.
     query: focus the summary on this question or topic (``ilp``, ``mmr``, ``centroid``, ``lexrank``; DUC 2005-2007).

@@ -279,7 +279,7 @@ def summarize_cluster(cluster: Cluster, budget: Budget, method: str, options: Op
             document=cluster.documents[cluster.sentences[index].doc_index].id,
             position=cluster.sentences[index].position,
             score=float(scores[index]),
-            supporting=supporting[index],
+            supporting_sources=supporting[index],
             doc_index=cluster.sentences[index].doc_index,
         )
         for index in ordered

@@ -76,7 +76,7 @@ def summary_to_dict(summary: Summary) -> dict[str, Any]:
                 "source": s.document,
                 "position": s.position,
                 "score": round(s.score, 6),
-                "supporting_sources": list(s.supporting),
+                "supporting_sources": list(s.supporting_sources),
             }
             for s in summary.sentences
         ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -114,14 +115,24 @@ class Selection:
 
 @dataclass(frozen=True)
 class SummarySentence:
-    """A chosen sentence: its source document id, position, score and the other documents that say the same."""
+    """A chosen sentence: its source document id, position, score and its supporting sources (the ids of the other
+    documents that say the same), ``supporting_sources`` as in the JSON output."""
 
     text: str
     document: str
     position: int
     score: float
-    supporting: tuple[str, ...] = ()
+    supporting_sources: tuple[str, ...] = ()
     doc_index: int = 0
+
+    @property
+    def supporting(self) -> tuple[str, ...]:
+        """Deprecated name of ``supporting_sources`` (read only; the constructor takes ``supporting_sources=``)."""
+        warnings.warn(_SUPPORTING_RENAMED, DeprecationWarning, stacklevel=2)
+        return self.supporting_sources
+
+
+_SUPPORTING_RENAMED = "SummarySentence.supporting is now supporting_sources, as the JSON key; the old name will go"
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,6 @@ def test_a_document_repeated_n_times_gives_its_summary(
     if isinstance(alone, Summary):
         assert isinstance(repeated, Summary) and repeated.text == alone.text
         assert [s.position for s in repeated.sentences] == [s.position for s in alone.sentences]
-        assert all(s.supporting == tuple(f"copy-{i}" for i in range(1, copies)) for s in repeated.sentences)
+        assert all(s.supporting_sources == tuple(f"copy-{i}" for i in range(1, copies)) for s in repeated.sentences)
     else:
         assert str(repeated) == str(alone)

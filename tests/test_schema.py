@@ -78,3 +78,25 @@ def test_the_schema_rejects_broken_output() -> None:
         breakage(broken)
         with pytest.raises(ValidationError):
             VALIDATOR.validate(broken)
+
+
+def test_supporting_sources_is_one_name_in_json_python_and_readme() -> None:
+    from dataclasses import fields
+
+    from summarize import SummarySentence
+
+    first, second = metadata_documents()[:2]
+    summary = summarize([first, second, Document(first.text, id="copy")], sentences=3)
+    python_names = {f.name for f in fields(SummarySentence)}
+    json_sentences = summary.to_dict()["sentences"]
+    assert "supporting_sources" in python_names and "supporting" not in python_names
+    assert all("copy" in s.supporting_sources for s in summary.sentences if s.document == first.id)
+    assert any(s.supporting_sources for s in summary.sentences)
+    for sentence, record in zip(summary.sentences, json_sentences, strict=True):
+        assert set(record) - {"source", "score", "text", "position"} <= python_names
+        assert record["supporting_sources"] == list(sentence.supporting_sources)
+        with pytest.warns(DeprecationWarning, match="supporting_sources"):
+            assert sentence.supporting == sentence.supporting_sources  # the old name, for a while
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".supporting)" not in readme and "score, support\n" not in readme
+    assert "sentence.supporting_sources" in readme
