@@ -13,8 +13,9 @@ import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
+from summarize.cli.help import HumanHelpCommand, format_group_help
 from summarize.errors import SummarizeError, UsageError
 from summarize.methods import METHODS
 
@@ -46,14 +47,24 @@ Examples:
 
 
 class DefaultCommandGroup(TyperGroup):
-    """A group that runs ``run`` when the first word is not a subcommand (``summarize seeds/``)."""
+    """A group that runs ``run`` when the first word is not a subcommand (``summarize seeds/``), and whose help
+    shows ``run``'s arguments and options with its own (``summarize.cli.help``)."""
 
     default_command = "run"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():  # typer builds plain TyperCommands; only their help differs
+            if type(command) is TyperCommand:
+                command.__class__ = HumanHelpCommand
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # click's Context: vendored by typer >= 0.20
         if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        format_group_help(self, ctx, formatter, self.default_command)
 
 
 app = typer.Typer(
@@ -97,9 +108,13 @@ QueryWeight = Annotated[
 MaxInputBytes = Annotated[
     int,
     typer.Option(
-        "--max-input-bytes",
-        min=1,
-        help="Refuse more input than this many bytes in all (per cluster in batch), checked before reading.",
+        "--max-input-bytes", min=1, help="Refuse more input than this many bytes in all, checked before reading."
+    ),
+]
+ClusterMaxInputBytes = Annotated[  # batch's: the limit holds for each cluster
+    int,
+    typer.Option(
+        "--max-input-bytes", min=1, help="Refuse a cluster of more than this many bytes, checked before reading."
     ),
 ]
 

@@ -10,9 +10,9 @@ import typer
 
 from summarize.cli.app import (
     Chars,
+    ClusterMaxInputBytes,
     Compress,
     Lambda,
-    MaxInputBytes,
     QueryWeight,
     Seed,
     Sentences,
@@ -69,7 +69,7 @@ def batch(
     compress: Compress = Options.compress,
     language: Annotated[str, typer.Option("--language", help="The documents' language.")] = Options.language,
     seed: Seed = Options.random_state,
-    max_input_bytes: MaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
+    max_input_bytes: ClusterMaxInputBytes = DEFAULT_MAX_INPUT_BYTES,
     progress: Annotated[
         bool | None,
         typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal)."),
