@@ -74,8 +74,8 @@ if TYPE_CHECKING:
     )
     from summarize.clusters import ClusterRecord, read_clusters
     from summarize.errors import InputError, SummarizeError, UsageError
-    from summarize.relevance import relevance_features
     from summarize.load import load_url
+    from summarize.relevance import relevance_features
     from summarize.score import RELEVANCE_FEATURES
     from summarize.types import Budget, Document, Sentence, Summary, SummarySentence
 

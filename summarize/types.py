@@ -7,8 +7,8 @@ order -> Summary. Nothing here imports NumPy or SciPy (they appear in annotation
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal

@@ -16,7 +16,7 @@ PACKAGE = ROOT / "summarize"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("summarize.errors", "summarize.types", "summarize.render"),  # Summary.to_dict renders itself (lazily)
-    ("summarize.options", "summarize.nltk_parts", "summarize.output", "summarize.order"),
+    ("summarize.options", "summarize.nltk_parts", "summarize.output", "summarize.order", "summarize.fetch"),
     ("summarize.clusters", "summarize.clean", "summarize.split"),
     ("summarize.load", "summarize.represent", "summarize.score", "summarize.select"),
     ("summarize.compress", "summarize.concepts"),
