@@ -63,6 +63,7 @@ Language = Annotated[
     str,
     typer.Option(
         "--language",
+        metavar="LANGUAGE",
         help="The documents' language (splitter, stemmer, stop words): arabic, english, french, german, italian, "
         "portuguese, spanish or swedish.",
         autocompletion=_complete_languages,
@@ -130,6 +131,7 @@ def run(
         typer.Option(
             "--method",
             "-m",
+            metavar="METHOD",
             help=method_choices_help(),
             show_default=True,
             autocompletion=_complete_methods,
@@ -138,7 +140,13 @@ def run(
     lambda_: Lambda = Options.lambda_,
     output_format: Annotated[
         str,
-        typer.Option("--format", "-f", help="Output format: text, markdown or json.", autocompletion=_complete_formats),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="Output format: text, markdown or json.",
+            autocompletion=_complete_formats,
+        ),
     ] = "text",
     query: Annotated[
         str | None,
@@ -155,7 +163,8 @@ def run(
     offline: Offline = False,
     timeout: FetchTimeout = DEFAULT_TIMEOUT,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output."),
     ] = None,
 ) -> None:
     from summarize.render import FORMATS, render
