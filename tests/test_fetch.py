@@ -229,8 +229,11 @@ def test_a_page_that_cannot_be_used_is_one_error_line(
 
 
 def test_a_redirect_to_a_file_url_reads_no_file(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
+    before = len(server.requests)
     code, out, err = run(["split", url(server, "/to-file")], capsys)
     assert code == 1 and out == "" and "root:" not in err
+    assert "redirected to a file: URL" in one_error_line(err)
+    assert server.requests[before:] == ["/to-file"]  # asked the server, then refused to follow
 
 
 @pytest.mark.parametrize("path", ["/slow", "/trickle"])
