@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the network modules are imported by ``fetch`` only, so the 
     import urllib.request
 
 DEFAULT_TIMEOUT = 30.0  # seconds: to connect, for each read, and for the whole download
+MAX_TIMEOUT = 86_400.0  # a day: beyond it the socket and clock arithmetic overflow long before a page arrives
 MAX_REDIRECTS = 10  # as urllib's own redirect handler; browsers allow 20
 FETCHED_SCHEMES = ("http", "https")
 OFFLINE_VARIABLE = "SUMMARIZE_OFFLINE"
@@ -69,6 +70,13 @@ def offline_requested(environ: Mapping[str, str] = os.environ) -> bool:
     return environ.get(OFFLINE_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
 
 
+def timeout_problem(timeout: float) -> str | None:
+    """Why ``timeout`` is not a usable number of seconds (not in (0, MAX_TIMEOUT], NaN), or None."""
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= MAX_TIMEOUT:
+        return f"the timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, got {timeout!r}"
+    return None
+
+
 def check_scheme(url: str) -> None:
     """FetchError for any URL that is not http(s) (``file:``, ``ftp:``, ``data:``, ...)."""
     scheme = url_scheme(url)
@@ -95,8 +103,9 @@ def fetch(
     import urllib.request
 
     check_scheme(url)
-    if not timeout > 0:
-        raise ValueError(f"the timeout must be a positive number of seconds, got {timeout!r}")
+    problem = timeout_problem(timeout)
+    if problem:
+        raise ValueError(problem)
     deadline = time.monotonic() + timeout
     opener = _opener()
     try:

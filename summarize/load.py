@@ -41,7 +41,14 @@ from typing import Any, BinaryIO, TextIO
 
 from summarize.clusters import CLUSTER_SUFFIXES, read_cluster_file
 from summarize.errors import InputError, UsageError, os_reason
-from summarize.fetch import DEFAULT_TIMEOUT, FETCHED_SCHEMES, is_url, offline_requested, url_scheme
+from summarize.fetch import (
+    DEFAULT_TIMEOUT,
+    FETCHED_SCHEMES,
+    is_url,
+    offline_requested,
+    timeout_problem,
+    url_scheme,
+)
 from summarize.options import DEFAULT_MAX_INPUT_BYTES  # re-exported: the limit lives with the other defaults
 from summarize.types import Document, Format
 
@@ -244,6 +251,9 @@ def load_url(
     """
     if offline_requested():
         raise UsageError(f"refusing to fetch {_shorten(url)}: SUMMARIZE_OFFLINE is set")
+    problem = timeout_problem(timeout)
+    if problem:
+        raise UsageError(problem)
     if not is_url(url):
         raise InputError(f"not a URL: {_shorten(url)} (give http:// or https://)")
     result = load_documents([url], max_bytes=max_bytes, fetch_urls=True, fetch_timeout=timeout)

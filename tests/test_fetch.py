@@ -247,6 +247,17 @@ def test_a_slow_server_times_out(server: Server, capsys: pytest.CaptureFixture[s
     assert elapsed < SLOW_SECONDS  # gave up before the server finished
 
 
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "1e300"])
+def test_a_timeout_that_is_not_positive_is_a_usage_error(
+    server: Server, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    before = len(server.requests)
+    code, out, err = run([url(server, "/article"), "--timeout", value], capsys)
+    assert code == 2 and out == ""
+    assert "the timeout must be a number of seconds above 0 and at most 86400" in one_error_line(err)
+    assert len(server.requests) == before
+
+
 @pytest.mark.parametrize("path", ["/big", "/big-unannounced"])
 def test_a_page_past_max_input_bytes_is_refused(server: Server, capsys: pytest.CaptureFixture[str], path: str) -> None:
     page = url(server, path)
@@ -347,6 +358,8 @@ def test_load_url_fetches_on_purpose_and_honours_offline(server: Server, monkeyp
         load_url(url(server, "/big"), max_bytes=1000)
     with pytest.raises(InputError, match="file: URLs are not fetched"):
         load_url("file:///etc/passwd")
+    with pytest.raises(UsageError, match="timeout"):
+        load_url(url(server, "/article"), timeout=float("inf"))
     monkeypatch.setenv("SUMMARIZE_OFFLINE", "1")
     before = len(server.requests)
     with pytest.raises(UsageError, match="SUMMARIZE_OFFLINE"):

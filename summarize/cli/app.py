@@ -129,7 +129,6 @@ FetchTimeout = Annotated[
     float,
     typer.Option(
         "--timeout",
-        min=0.001,
         metavar="SECONDS",
         help="Give up on a URL that takes longer than this to fetch (connecting, each read and in all).",
     ),

@@ -83,9 +83,12 @@ def read_inputs(
     http(s) URLs are fetched unless ``offline`` or ``SUMMARIZE_OFFLINE`` says not to, which refuses them before
     anything is read.
     """
-    from summarize.fetch import OFFLINE_VARIABLE, is_url, offline_requested
+    from summarize.fetch import OFFLINE_VARIABLE, is_url, offline_requested, timeout_problem
     from summarize.load import load_documents
 
+    problem = timeout_problem(timeout)
+    if problem:
+        raise UsageError(problem)
     if offline or offline_requested():
         for path in paths:
             if is_url(path):
