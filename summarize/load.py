@@ -236,7 +236,10 @@ def check_url_argument(argument: str, fetch_urls: bool) -> None:
             "(give a local file as a path)"
         )
     if not fetch_urls:
-        raise InputError(f"{_shorten(argument)} is a URL: fetch it on purpose with summarize.load_url")
+        raise InputError(
+            f"{_shorten(argument)} is a URL, not fetched here: `summarize URL` and `summarize split URL` fetch pages "
+            "(summarize.load_url in Python)"
+        )
 
 
 def load_url(

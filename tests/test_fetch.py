@@ -399,3 +399,14 @@ def test_a_url_given_twice_is_fetched_once(server: Server, capsys: pytest.Captur
     assert code == 0 and out.strip()
     assert f"summarize: warning: skipped {page}: already read" in err
     assert server.requests[before:] == ["/plain"]
+
+
+def test_commands_that_read_files_only_refuse_urls_without_a_request(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = url(server, "/article")
+    before = len(server.requests)
+    code, out, err = run(["stories", page], capsys)
+    assert code == 1 and out == ""
+    assert f"{page} is a URL, not fetched here" in one_error_line(err)
+    assert server.requests[before:] == []
