@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from summarize.errors import UsageError
 from summarize.safe_json import loads
@@ -20,37 +20,50 @@ def done_keys(output: Path, repair: bool = True) -> tuple[set[str], bool]:
 
     A last line without its newline is what an interrupted write leaves: it is cut off (``repair``) so the next
     record starts on a line of its own, and its cluster runs again. Any other line that is not a record means
-    ``output`` is not a batch output, and we refuse to append to it.
+    ``output`` is not a batch output, and we refuse to append to it (and leave it as it is). The file is read line
+    by line: memory does not grow with the records already written.
     """
     if not output.exists() or output.stat().st_size == 0:
         return set(), False
     keys: set[str] = set()
-    repaired = False
+    complete_end = 0  # bytes up to the end of the last whole line
+    truncated = False
     with output.open("rb") as stream:
-        data = stream.read()
-    complete_end = data.rfind(b"\n") + 1
-    if complete_end < len(data):
-        if repair:
-            with output.open("r+b") as stream:
-                stream.truncate(complete_end)
-        repaired = True
-    for number, raw in enumerate(data[:complete_end].splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            record = loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            record = None
-        if not isinstance(record, dict) or "id" not in record:
-            raise UsageError(
-                f"{output} exists and line {number} is not a batch record; "
-                "give a new file or the output of an earlier batch run"
-            )
-        if record["id"] is not None:
-            keys.add(json.dumps(record["id"]))
-        elif isinstance(record.get("line"), int):
-            keys.add(f"line {record['line']}")
-    return keys, repaired
+        for number, raw in enumerate(stream, 1):
+            if not raw.endswith(b"\n"):
+                truncated = True  # only the last line can lack its newline
+                break
+            complete_end += len(raw)
+            key = _record_key(raw)
+            if key is False:
+                raise UsageError(
+                    f"{output} exists and line {number} is not a batch record; "
+                    "give a new file or the output of an earlier batch run"
+                )
+            if key is not None:
+                keys.add(key)
+    if truncated and repair:
+        with output.open("r+b") as stream:
+            stream.truncate(complete_end)
+    return keys, truncated
+
+
+def _record_key(raw: bytes) -> str | Literal[False] | None:
+    """The resume key of one output line (None for a blank line or a record without a key), False if the line is
+    not a record."""
+    if not raw.strip():
+        return None
+    try:
+        record = loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+    if not isinstance(record, dict) or "id" not in record:
+        return False
+    if record["id"] is not None:
+        return json.dumps(record["id"])
+    if isinstance(record.get("line"), int):
+        return f"line {record['line']}"
+    return None
 
 
 @contextmanager
