@@ -286,3 +286,22 @@ def test_a_bad_date_is_a_warning_in_the_record_and_the_cluster_is_summarised(
     ]
     assert "warnings" not in records[1]
     assert records[0]["summary"] == records[1]["summary"]  # ordered as if that article had no date
+
+
+def test_huge_integers_and_lone_surrogates_never_stop_a_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines: list[str | bytes] = [
+        '{"id": "n", "documents": [' + "9" * 5000 + "]}",  # past Python's 4,300-digit int conversion limit
+        '{"id": "s\\ud800", "documents": [' + json.dumps(TEXTS[0]) + ', "Lone \\udc00 surrogate here."]}',
+        cluster_line("good"),
+    ]
+    code, records, err = batch(lines, tmp_path, capsys)
+    assert code == 1 and "1 of 3 cluster(s) failed" in err
+    assert records[0] == {
+        "id": None,
+        "line": 1,
+        "error": "line 1: invalid JSON: an integer of 5,000 digits (at most 4,300 are read) (column 1)",
+    }
+    assert records[1]["id"] == "s\ufffd" and "summary" in records[1]  # written as UTF-8: U+FFFD for the lone half
+    assert "summary" in records[2]

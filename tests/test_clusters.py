@@ -118,6 +118,7 @@ def test_the_api_reads_a_cluster_file_named_by_its_path(cluster_json: Path) -> N
         ("[" * 200_000 + "]" * 200_000, "deep.json", "deep.json, line 1: invalid JSON: nested deeper than 200 levels"),
         ('{"id": "a", "documents": ' + "[" * 200_000 + "]" * 200_000 + "}", "deep.json", "nested deeper than 200"),
         ('{"text": "Fine."}\n{"text": ' + "[" * 200_000 + "\n", "deep.jsonl", "line 2: invalid JSON: nested"),
+        ('{"documents": ["A.", ' + "7" * 5000 + "]}", "long.json", "invalid JSON: an integer of 5,000 digits"),
     ],
 )
 def test_malformed_cluster_files_are_one_clear_line(
