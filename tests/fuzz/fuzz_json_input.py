@@ -31,6 +31,7 @@ import tempfile
 import time
 import traceback
 import warnings
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,7 @@ VALUES = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.lists(st.tuples(STRINGS, inner), max_size=3).map(Obj)),
     max_leaves=8,
 )
-DEPTHS = st.sampled_from([0, 0, 0, 0, 5, 150, 199, 200, 201, 999, 1_000, 5_000, 100_000])
+DEPTHS = st.sampled_from([0] * 16 + [5, 150, 199, 200, 201, 999, 5_000, 100_000])
 
 
 @st.composite
@@ -114,49 +115,77 @@ def deep(draw: st.DrawFn, base: st.SearchStrategy[Any]) -> Any:
 
 
 def field_value(right: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    """A field's value: mostly right, sometimes any JSON value (wrong type, huge, deep)."""
-    return st.one_of(right, right, right, deep(VALUES))
+    """A field's value: mostly right (so that most clusters get far), sometimes any JSON value (wrong type, huge,
+    deep)."""
+    return st.one_of(*[right] * 7, deep(VALUES))
 
 
-DOCUMENT = st.one_of(
-    st.sampled_from(PARAGRAPHS),
-    st.builds(
-        lambda pairs, extra: Obj(pairs + extra),
-        st.lists(
-            st.one_of(
-                st.tuples(st.just("text"), field_value(st.sampled_from(PARAGRAPHS) | STRINGS)),
-                st.tuples(st.just("id"), field_value(st.text(max_size=6) | st.integers(0, 9))),
-                st.tuples(st.just("title"), field_value(STRINGS)),
-                st.tuples(st.just("url"), field_value(STRINGS)),
-                st.tuples(st.just("published"), field_value(STRINGS)),
-                st.tuples(st.just("format"), field_value(st.sampled_from(["text", "html", "pdf", "HTML"]))),
-            ),
-            max_size=7,
-        ),
-        st.lists(st.tuples(STRINGS, deep(VALUES)), max_size=2),  # keys the reader ignores
-    ),
-    deep(VALUES),
+DATES = st.sampled_from(["2024-07-28", "2024-07-28T09:30:00Z", "2024-02-29T23:59:59+09:00", "2024-13-45T99:99",
+                         "2024-02-30", "July 28", "", "  2024-07-01  "])  # fmt: skip
+DOCUMENT_FIELDS: dict[str, st.SearchStrategy[Any]] = {
+    "id": st.text(max_size=6) | st.integers(0, 9),
+    "title": STRINGS,
+    "url": STRINGS,
+    "published": DATES | STRINGS,
+    "format": st.sampled_from(["text", "text", "text", "html", "pdf"]),
+}
+IGNORED_OR_REPEATED_KEYS = STRINGS | st.sampled_from(["text", "id", "published", "documents", "query"])
+
+
+def pick(draw: st.DrawFn, right: st.SearchStrategy[Any], wild: bool) -> Any:
+    """A right value, or (in a wild cluster) a field value that may be wrong."""
+    return draw(field_value(right) if wild else right)
+
+
+@st.composite
+def document(draw: st.DrawFn, wild: bool) -> Any:
+    """An article: mostly an object with real text and some metadata (keys in any order, keys the reader ignores;
+    in a wild cluster each value right or wrong and keys repeated), sometimes a bare string or any JSON value."""
+    kind = draw(st.sampled_from(["object"] * 6 + ["string", "anything" if wild else "object"]))
+    if kind == "string":
+        return draw(st.sampled_from(PARAGRAPHS) | STRINGS)
+    if kind == "anything":
+        return draw(deep(VALUES))
+    pairs = [("text", pick(draw, st.sampled_from(PARAGRAPHS), wild))]
+    for key in draw(st.lists(st.sampled_from(sorted(DOCUMENT_FIELDS)), unique=True, max_size=5)):
+        pairs.append((key, pick(draw, DOCUMENT_FIELDS[key], wild)))
+    extra_keys = IGNORED_OR_REPEATED_KEYS if wild else st.sampled_from(["extra", "source", "lang"])
+    pairs += draw(st.lists(st.tuples(extra_keys, deep(VALUES) if wild else SCALARS), max_size=2))
+    return Obj(draw(st.permutations(pairs)))
+
+
+CLUSTER_IDS = st.one_of(
+    st.from_regex(r"[a-z0-9-]{1,8}", fullmatch=True), st.integers(0, 10**20), st.text(min_size=1, max_size=8), ODD_TEXT
 )
-CLUSTER = st.builds(
-    lambda pairs: Obj(pairs),
-    st.lists(
-        st.one_of(
-            st.tuples(st.just("id"), field_value(st.text(max_size=8) | st.integers(-5, 10**20) | ODD_TEXT)),
-            st.tuples(st.just("documents"), field_value(st.lists(DOCUMENT, max_size=4))),
-            st.tuples(st.just("query"), field_value(STRINGS)),
-            st.tuples(st.just("title"), field_value(STRINGS)),
-        ),
-        max_size=6,
-    ),
-)
-LINE_VALUE = st.one_of(CLUSTER, CLUSTER, CLUSTER, deep(VALUES))
+MOSTLY = st.sampled_from([True] * 9 + [False])
+
+
+@st.composite
+def cluster(draw: st.DrawFn) -> Obj:
+    """A cluster object: an id and a list of articles, perhaps a query and a title, keys in any order. Half the
+    clusters are wild: an id or the articles may be missing, any value wrong, keys repeated (the last wins)."""
+    wild = draw(st.booleans())
+    pairs: list[tuple[str, Any]] = []
+    if not wild or draw(MOSTLY):
+        pairs.append(("id", pick(draw, CLUSTER_IDS, wild)))
+    if not wild or draw(MOSTLY):
+        pairs.append(("documents", pick(draw, st.lists(document(wild), min_size=1, max_size=4), wild)))
+    for key in draw(st.lists(st.sampled_from(["query", "title"]), unique=True, max_size=2)):
+        pairs.append((key, pick(draw, STRINGS, wild)))
+    if wild:
+        pairs += draw(st.lists(st.tuples(IGNORED_OR_REPEATED_KEYS, deep(VALUES)), max_size=2))
+    return Obj(draw(st.permutations(pairs)))
+
+
+CLUSTER = cluster()
+LINE_VALUE = st.one_of(*[CLUSTER] * 7, deep(VALUES))
 
 
 @st.composite
 def encoded(draw: st.DrawFn, values: st.SearchStrategy[Any]) -> bytes:
     """A drawn value as JSON text, encoded well or badly."""
     text = dumps(draw(values), draw(st.booleans()))
-    encoding = draw(st.sampled_from(["utf-8"] * 6 + ["utf-8-sig", "utf-16", "latin-1", "splice"]))
+    encoding = draw(st.sampled_from(["utf-8"] * 12 + ["utf-8-sig", "utf-16", "latin-1", "splice"]))
     if encoding == "latin-1":
         return text.encode("latin-1", "replace")
     if encoding == "splice":
@@ -187,7 +216,7 @@ def answered_lines(data: bytes) -> int:
     return count
 
 
-def check_batch(lines: list[bytes], folder: Path) -> None:
+def check_batch(lines: list[bytes], folder: Path, outcomes: Counter[str] | None = None) -> None:
     data = b"\n".join([*lines, good_line()]) + b"\n"
     source, output = folder / "in.jsonl", folder / "out.jsonl"
     source.write_bytes(data)
@@ -215,6 +244,8 @@ def check_batch(lines: list[bytes], folder: Path) -> None:
     last = records[-1]
     if "summary" not in last and "duplicate id" not in last["error"]:
         raise FuzzFailure(f"the good cluster failed: {last['error'][:200]} after {data[:300]!r}")
+    if outcomes is not None:  # what the drawn lines (not the good one) became
+        outcomes.update("batch summary" if "summary" in r else "batch error record" for r in records[:-1])
     rerun = run_batch(source, output, Summarizer(), budget, progress=False)
     if (rerun.done, rerun.failed, rerun.skipped) != (0, 0, expected) or output.read_bytes() != written:
         raise FuzzFailure(f"the rerun did not resume ({rerun}) on {data[:300]!r}")
@@ -228,7 +259,7 @@ def run_cli(argv: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def check_file(data: bytes, suffix: str, folder: Path) -> None:
+def check_file(data: bytes, suffix: str, folder: Path, outcomes: Counter[str] | None = None) -> None:
     path = folder / f"cluster{suffix}"
     path.write_bytes(data)
     try:
@@ -238,6 +269,8 @@ def check_file(data: bytes, suffix: str, folder: Path) -> None:
     if "internal error" in err or "Traceback" in err:
         raise FuzzFailure(f"summarize {suffix}: {err.strip()[:300]} on {data[:300]!r}")
     errors = [line for line in err.splitlines() if not line.startswith("summarize: warning: ")]
+    if outcomes is not None:
+        outcomes[f"file {suffix} exit {code}"] += 1
     if code == 0 and out.strip() and not errors:
         return
     if code == 1 and not out and len(errors) == 1 and errors[0].startswith("summarize: error: "):
@@ -252,9 +285,15 @@ class Report:
     batch_examples: int = 0
     file_examples: int = 0
     failures: list[str] = field(default_factory=list)
+    outcomes: Counter[str] = field(default_factory=Counter)  # how far the inputs got: summaries against errors
 
     def summary(self) -> dict[str, object]:
-        return {"batch_examples": self.batch_examples, "file_examples": self.file_examples, "failures": self.failures}
+        return {
+            "batch_examples": self.batch_examples,
+            "file_examples": self.file_examples,
+            "outcomes": dict(sorted(self.outcomes.items())),
+            "failures": self.failures,
+        }
 
 
 def fuzz(seconds: float, seed: int = 0, out: Callable[[str], None] = print) -> Report:
@@ -276,13 +315,13 @@ def fuzz(seconds: float, seed: int = 0, out: Callable[[str], None] = print) -> R
         def batch_target(lines: list[bytes]) -> None:
             if time.monotonic() - started < seconds:
                 report.batch_examples += 1
-                check_batch(lines, folder)
+                check_batch(lines, folder, report.outcomes)
 
         def file_target(data: bytes, lines: list[bytes]) -> None:
             if time.monotonic() - started < seconds:
                 report.file_examples += 1
-                check_file(data, ".json", folder)
-                check_file(b"\n".join(lines) + b"\n", ".jsonl", folder)
+                check_file(data, ".json", folder, report.outcomes)
+                check_file(b"\n".join(lines) + b"\n", ".jsonl", folder, report.outcomes)
 
         targets = [  # a fresh test each round: Hypothesis decorates a function once
             lambda: given(lines=st.lists(encoded(LINE_VALUE), min_size=1, max_size=4))(batch_target),
