@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +23,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from summarize.errors import InputError, SummarizeWarning, os_reason
+from summarize.errors import InputError, os_reason, warn_caller
 from summarize.safe_json import loads
 from summarize.types import Document
 
@@ -105,7 +104,7 @@ def _published(record: dict[str, Any], where: str, problems: list[str] | None) -
         "2024-07-28T09:30:00Z"
     )
     if problems is None:
-        warnings.warn(message, SummarizeWarning, stacklevel=4)
+        warn_caller(message)
     else:
         problems.append(message)
     return None
@@ -215,7 +214,7 @@ def read_clusters(path: str | PathLike[str]) -> list[ClusterRecord]:
     clusters = read_cluster_records(path)
     for cluster in clusters:
         for message in cluster.warnings:
-            warnings.warn(message, SummarizeWarning, stacklevel=2)
+            warn_caller(message)
     return clusters
 
 
@@ -281,7 +280,7 @@ def read_cluster_file(path: str | PathLike[str], problems: list[str] | None = No
         )
     if problems is None:
         for message in clusters[0].warnings:
-            warnings.warn(message, SummarizeWarning, stacklevel=2)
+            warn_caller(message)
     else:
         problems.extend(clusters[0].warnings)
     return list(clusters[0].documents)

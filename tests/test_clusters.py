@@ -195,4 +195,4 @@ def test_a_bad_date_is_dropped_with_a_warning_and_the_cluster_summarised(
     assert captured.err.startswith(f"summarize: warning: {path.as_posix()}, document 2: ignored 'published' ")
     assert captured.err.count("\n") == 1
     with pytest.warns(SummarizeWarning, match="ignored 'published'"):
-        assert summarize(str(path), words=150).text == expected["text"]
+        assert summarize(path, words=150).text == expected["text"]
