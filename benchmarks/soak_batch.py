@@ -169,6 +169,10 @@ def run(command: list[str], output: Path, total: int, interval: float, kill_afte
         time.sleep(interval)
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
     process.wait()
+    if output.exists():  # what was written after the last sample (before the kill landed, or at the end)
+        with output.open("rb") as stream:
+            stream.seek(offset)
+            records += stream.read().count(b"\n")
     result.seconds = time.monotonic() - started
     result.records = records - start_records
     result.returncode = process.returncode
