@@ -32,7 +32,6 @@ __all__ = [
     "ClusterRecord",
     "cluster_from_record",
     "document_from_record",
-    "is_iso_date",
     "read_cluster_file",
     "read_cluster_records",
     "read_clusters",
@@ -79,7 +78,7 @@ def _identifier(record: dict[str, Any], default: str, where: str) -> str:
     return str(value).strip() or default
 
 
-def is_iso_date(value: str) -> bool:
+def _is_iso_date(value: str) -> bool:
     """Whether ``value`` is an ISO 8601 date or date-time of a real day (so that sorting the strings sorts them)."""
     if _ISO_8601.fullmatch(value) is None:
         return False
@@ -96,7 +95,7 @@ def _published(record: dict[str, Any], where: str, problems: list[str] | None) -
     value = record.get("published")
     if value is None:
         return None
-    if isinstance(value, str) and (not value.strip() or is_iso_date(value.strip())):
+    if isinstance(value, str) and (not value.strip() or _is_iso_date(value.strip())):
         return value.strip() or None
     shown = f"{value!r:.40}" if isinstance(value, str) else f"a {type(value).__name__}"
     message = (
