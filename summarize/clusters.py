@@ -4,8 +4,12 @@ A document record is a JSON object ``{"text", "id", "title", "url", "published",
 required; other keys are ignored) or a bare string. A ``.json`` file holds one cluster ``{"id", "title", "query",
 "documents": [...]}``, a list of document records, or a list of clusters; a ``.jsonl`` file holds one record per
 line, every line a document (together one cluster) or every line a cluster. ``published`` is an ISO 8601 date
-(it orders the sentences, compared as text); ``title`` and ``url`` make the citations. A cluster's ``query`` is
-the topic its summary should focus on (``summarize batch`` uses it in place of ``--query``).
+(it orders the sentences, compared as text); a date that is not one is dropped with a warning, so one bad date
+costs its article its date, never the cluster its summary. ``title`` and ``url`` make the citations. A
+cluster's ``query`` is the topic its summary should focus on (``summarize batch`` uses it in place of
+``--query``).
+
+JSON is parsed with a bounded nesting depth (``summarize.safe_json``): a hostile file is one InputError.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from summarize.errors import InputError, os_reason
+from summarize.errors import InputError, os_reason, warn_caller
+from summarize.safe_json import loads
 from summarize.types import Document
 
 __all__ = [
@@ -28,6 +33,7 @@ __all__ = [
     "cluster_from_record",
     "document_from_record",
     "read_cluster_file",
+    "read_cluster_records",
     "read_clusters",
 ]
 
@@ -45,6 +51,7 @@ class ClusterRecord:
     title: str | None
     documents: tuple[Document, ...]
     query: str | None = None
+    warnings: tuple[str, ...] = ()  # problems that cost a detail, not the cluster (a date that was dropped)
 
 
 def _prefix(where: str) -> str:
@@ -71,29 +78,45 @@ def _identifier(record: dict[str, Any], default: str, where: str) -> str:
     return str(value).strip() or default
 
 
-def _published(record: dict[str, Any], where: str) -> str | None:
-    """An ISO 8601 date or date-time (so that sorting the strings sorts the dates), or None."""
-    value = _optional_text(record, "published", where)
+def _is_iso_date(value: str) -> bool:
+    """Whether ``value`` is an ISO 8601 date or date-time of a real day (so that sorting the strings sorts them)."""
+    if _ISO_8601.fullmatch(value) is None:
+        return False
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def _published(record: dict[str, Any], where: str, problems: list[str] | None) -> str | None:
+    """An ISO 8601 date or date-time, or None. Anything else is dropped with a warning (into ``problems``, or a
+    ``SummarizeWarning`` when it is None): the article loses its date, the cluster keeps its summary."""
+    value = record.get("published")
     if value is None:
         return None
-    valid = _ISO_8601.fullmatch(value) is not None
-    if valid:
-        try:
-            date.fromisoformat(value[:10])
-        except ValueError:
-            valid = False
-    if not valid:
-        raise InputError(
-            f"{_prefix(where)}'published' must be an ISO 8601 date or date-time such as 2024-07-28 or "
-            f"2024-07-28T09:30:00Z, got {value!r:.40}"
-        )
-    return value
+    if isinstance(value, str) and (not value.strip() or _is_iso_date(value.strip())):
+        return value.strip() or None
+    shown = f"{value!r:.40}" if isinstance(value, str) else f"a {type(value).__name__}"
+    message = (
+        f"{_prefix(where)}ignored 'published' {shown}: not an ISO 8601 date or date-time such as 2024-07-28 or "
+        "2024-07-28T09:30:00Z"
+    )
+    if problems is None:
+        warn_caller(message)
+    else:
+        problems.append(message)
+    return None
 
 
-def document_from_record(record: object, default_id: str = "", where: str = "") -> Document:
+def document_from_record(
+    record: object, default_id: str = "", where: str = "", problems: list[str] | None = None
+) -> Document:
     """A Document from one JSON record (an object with ``text`` and metadata, or a bare string); InputError if bad.
 
     ``default_id`` names a document without an ``id``; ``where`` ("clusters.jsonl, line 3") starts error messages.
+    A ``published`` that is not an ISO 8601 date is left out, with a warning appended to ``problems`` (a
+    ``SummarizeWarning`` when ``problems`` is None).
     """
     if isinstance(record, str):
         record = {"text": record}
@@ -114,17 +137,18 @@ def document_from_record(record: object, default_id: str = "", where: str = "") 
         id=_identifier(record, default_id, where),
         title=_optional_text(record, "title", where),
         url=_optional_text(record, "url", where),
-        published=_published(record, where),
+        published=_published(record, where, problems),
         format=text_format,
     )
 
 
-def _documents(records: Iterable[tuple[object, str]], cluster_id: str) -> tuple[Document, ...]:
-    """Documents from (record, where) pairs, numbered ``<cluster id>#<n>`` when they have no id; ids must be unique."""
+def _documents(records: Iterable[tuple[object, str]], cluster_id: str, problems: list[str]) -> tuple[Document, ...]:
+    """Documents from (record, where) pairs, numbered ``<cluster id>#<n>`` when they have no id; ids must be unique.
+    Warnings go to ``problems``."""
     documents: list[Document] = []
     seen: dict[str, str] = {}
     for number, (record, where) in enumerate(records, start=1):
-        document = document_from_record(record, f"{cluster_id}#{number}", where)
+        document = document_from_record(record, f"{cluster_id}#{number}", where, problems)
         if document.id in seen:
             raise InputError(f"{where}: document id {document.id!r} already used ({seen[document.id]})")
         seen[document.id] = where
@@ -142,14 +166,16 @@ def cluster_from_record(record: object, default_id: str = "", where: str = "") -
         raise InputError(f"{_prefix(where)}a cluster is an object with a 'documents' list, or a list of documents")
     cluster_id = _identifier(record, default_id, where)
     where = where or f"cluster {cluster_id!r}"
+    problems: list[str] = []
     documents = _documents(
-        ((item, f"{where}, document {n}") for n, item in enumerate(record["documents"], start=1)), cluster_id
+        ((item, f"{where}, document {n}") for n, item in enumerate(record["documents"], start=1)), cluster_id, problems
     )
     return ClusterRecord(
         id=cluster_id,
         title=_optional_text(record, "title", where),
         documents=documents,
         query=_optional_text(record, "query", where),
+        warnings=tuple(problems),
     )
 
 
@@ -164,7 +190,7 @@ def _json_lines(path: Path) -> Iterator[tuple[int, object]]:
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
                 if line.strip():
-                    yield number, json.loads(line)
+                    yield number, loads(line)
             except UnicodeDecodeError as error:
                 raise InputError(f"{path.as_posix()}, line {number}: not valid UTF-8 ({error.reason})") from None
             except json.JSONDecodeError as error:
@@ -180,7 +206,19 @@ def _open(path: Path) -> BinaryIO:
 
 
 def read_clusters(path: str | PathLike[str]) -> list[ClusterRecord]:
-    """Every cluster in a ``.json`` or ``.jsonl`` file, in file order; InputError (one line) when it is malformed."""
+    """Every cluster in a ``.json`` or ``.jsonl`` file, in file order; InputError (one line) when it is malformed.
+
+    Each of a cluster's ``warnings`` (a date that was dropped) is also issued as a ``SummarizeWarning``.
+    """
+    clusters = read_cluster_records(path)
+    for cluster in clusters:
+        for message in cluster.warnings:
+            warn_caller(message)
+    return clusters
+
+
+def read_cluster_records(path: str | PathLike[str]) -> list[ClusterRecord]:
+    """``read_clusters`` without issuing the warnings: they stay in each cluster's ``warnings``."""
     path = Path(path)
     name = path.as_posix()
     suffix = path.suffix.lower()
@@ -195,7 +233,9 @@ def read_clusters(path: str | PathLike[str]) -> list[ClusterRecord]:
             raise InputError(f"{name}: mixes cluster lines (with 'documents') and document lines")
         if kinds == {False}:
             records = ((value, f"{name}, line {number}") for number, value in lines)
-            return [ClusterRecord(id=path.stem, title=None, documents=_documents(records, path.stem))]
+            problems: list[str] = []
+            documents = _documents(records, path.stem, problems)
+            return [ClusterRecord(id=path.stem, title=None, documents=documents, warnings=tuple(problems))]
         clusters = [
             cluster_from_record(value, f"{path.stem}-{n}", f"{name}, line {number}")
             for n, (number, value) in enumerate(lines, start=1)
@@ -204,7 +244,7 @@ def read_clusters(path: str | PathLike[str]) -> list[ClusterRecord]:
         with _open(path) as stream:
             data = stream.read()
         try:
-            value = json.loads(data.decode("utf-8-sig"))
+            value = loads(data.decode("utf-8-sig"))
         except UnicodeDecodeError as error:
             raise InputError(f"{name}: not valid UTF-8 (byte {error.start})") from None
         except json.JSONDecodeError as error:
@@ -226,12 +266,20 @@ def read_clusters(path: str | PathLike[str]) -> list[ClusterRecord]:
     return clusters
 
 
-def read_cluster_file(path: str | PathLike[str]) -> list[Document]:
-    """The documents of the one cluster in a ``.json``/``.jsonl`` file (more than one cluster is an InputError)."""
-    clusters = read_clusters(path)
+def read_cluster_file(path: str | PathLike[str], problems: list[str] | None = None) -> list[Document]:
+    """The documents of the one cluster in a ``.json``/``.jsonl`` file (more than one cluster is an InputError).
+
+    Its warnings (a date that was dropped) go to ``problems``, or are issued as ``SummarizeWarning`` when None.
+    """
+    clusters = read_cluster_records(path)
     if len(clusters) > 1:
         raise InputError(
             f"{Path(path).as_posix()} holds {len(clusters)} clusters; summarise one at a time, "
             "or each with `summarize batch`"
         )
+    if problems is None:
+        for message in clusters[0].warnings:
+            warn_caller(message)
+    else:
+        problems.extend(clusters[0].warnings)
     return list(clusters[0].documents)

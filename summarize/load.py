@@ -210,7 +210,7 @@ def load_documents(
             seen.add(key)
             if not is_dir and file.suffix.lower() in CLUSTER_SUFFIXES:  # hook (issue 7): a cluster file
                 allowance.take(st.st_size, doc_id)  # its size counts too, checked before it is read
-                documents.extend(read_cluster_file(file))
+                documents.extend(read_cluster_file(file, warnings))
                 continue
             try:
                 documents.append(_read_file(file, doc_id, warnings, allowance))

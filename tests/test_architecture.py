@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "summarize"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("summarize.errors", "summarize.types", "summarize.render"),  # Summary.to_dict renders itself (lazily)
+    ("summarize.errors", "summarize.types", "summarize.render", "summarize.safe_json"),  # to_dict renders lazily
     ("summarize.options", "summarize.nltk_parts", "summarize.output", "summarize.order", "summarize.fetch"),
     ("summarize.clusters", "summarize.clean", "summarize.split"),
     ("summarize.load", "summarize.represent", "summarize.score", "summarize.select"),
@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("summarize.methods.*", "summarize.methods"),
     ("summarize.pipeline",),
     ("summarize.api",),
-    ("summarize.batch",),
+    ("summarize.batch", "summarize.batch.*"),
 )
 """Low to high: a module imports only modules of its own layer or lower ones. Modules not listed (the command line,
 the package's front ``__init__``, code that lands later) sit above all of these."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from summarize.api import Summarizer
-from summarize.batch import ClusterJob, done_keys, parse_cluster_line, read_clusters, run_batch, summarize_job
+from summarize.batch import done_keys, parse_cluster_line, read_cluster_jobs, run_batch
 from summarize.cli import main
 from summarize.types import Budget
 
@@ -178,8 +178,8 @@ def test_malformed_lines_are_reported_by_line_and_not_retried(tmp_path: Path) ->
 
 
 def test_parse_cluster_line_validates_documents() -> None:
-    job = parse_cluster_line(cluster_line("x", [{"text": "A.", "published": "yesterday"}]), 7)
-    assert job.id == "x" and job.error is not None and "ISO 8601" in job.error
+    job = parse_cluster_line(cluster_line("x", [{"text": "A.", "published": 7}, {"title": "T"}]), 7)
+    assert job.id == "x" and job.error == "line 7, document 2: the document has no 'text'"
     job = parse_cluster_line(cluster_line("x", []), 1)
     assert job.error is not None and "no documents" in job.error
     job = parse_cluster_line(cluster_line(True, ["A."]), 1)
@@ -233,43 +233,44 @@ def test_an_output_that_is_not_a_batch_output_is_left_alone(clusters_jsonl: Path
     assert output.read_text(encoding="utf-8") == "my notes\n"
 
 
-class _DyingRunner:
-    """A process engine stand-in whose worker dies on the cluster "boom" (and takes the others in flight along)."""
+class _DyingPool(Executor):
+    """A process pool stand-in whose worker dies on the cluster "boom" (and, in the first pool, takes the cluster
+    "after", in flight beside it, along)."""
+
+    started = 0
 
     def __init__(self) -> None:
-        self.restarts = 0
+        _DyingPool.started += 1
+        self.generation = _DyingPool.started
 
-    def submit(self, job: ClusterJob, params: dict[str, Any], budget: Budget) -> Future[dict[str, Any]]:
-        future: Future[dict[str, Any]] = Future()
-        if job.id == "boom" or (self.restarts == 0 and job.id == "after"):
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        job = args[0]
+        future: Future[Any] = Future()
+        if job.id == "boom" or (self.generation == 1 and job.id == "after"):
             future.set_exception(BrokenProcessPool("a worker died"))
         else:
-            future.set_result(summarize_job(job, params, budget))
+            future.set_result(fn(*args, **kwargs))
         return future
-
-    def pool_broke(self, error: BaseException) -> bool:
-        return isinstance(error, BrokenProcessPool)
-
-    def restart(self) -> None:
-        self.restarts += 1
 
 
 def test_a_dead_worker_fails_only_the_cluster_that_killed_it(tmp_path: Path) -> None:
-    from summarize.batch import BatchReport, _stream
+    from summarize.batch.engines import Engine
+    from summarize.batch.stream import BatchReport, stream_records
 
     jobs = [parse_cluster_line(cluster_line(i, [seed_text(0)]), n) for n, i in enumerate(["before", "boom", "after"])]
     out = io.StringIO()
     report = BatchReport()
-    runner = _DyingRunner()
-    _stream(iter(jobs), runner, Summarizer().get_params(), BUDGET, 2, set(), out, None, report, None)
+    _DyingPool.started = 0
+    stream_records(iter(jobs), Engine(_DyingPool), Summarizer().get_params(), BUDGET, 2, set(), out, report)
+    assert _DyingPool.started > 1  # the broken pool was replaced
     got = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["id"] for r in got] == ["before", "boom", "after"]
     assert "summary" in got[0] and "summary" in got[2]
     assert "worker process died" in got[1]["error"]
 
 
-def test_read_clusters_is_lazy_and_keeps_order(clusters_jsonl: Path) -> None:
-    clusters = read_clusters(clusters_jsonl)
+def test_read_cluster_jobs_is_lazy_and_keeps_order(clusters_jsonl: Path) -> None:
+    clusters = read_cluster_jobs(clusters_jsonl)
     assert next(clusters).id == "c1"
     assert [c.id for c in clusters] == ["c2", "3", "c4", "c5"]
 

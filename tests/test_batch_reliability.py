@@ -17,7 +17,8 @@ import pytest
 
 from summarize import Summarizer
 from summarize.api import make_budget
-from summarize.batch import ClusterJob, _load_folder, run_batch
+from summarize.batch import ClusterJob, run_batch
+from summarize.batch.inputs import load_folder
 from summarize.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,9 +137,9 @@ def test_a_folder_cluster_is_read_with_the_batch_limit(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "a.txt").write_text(TEXTS[0], encoding="utf-8")
     job = ClusterJob(id="big", folder=folder)
-    refused, _ = _load_folder(job, 1000)  # read with the limit given, not load's default
+    refused = load_folder(job, 1000)  # read with the limit given, not load's default
     assert refused.error is not None and refused.error.startswith("input too large:")
-    loaded, _ = _load_folder(job, None)  # no limit at all
+    loaded = load_folder(job, None)  # no limit at all
     assert loaded.error is None and len(loaded.documents) == 1
 
 
@@ -206,3 +207,101 @@ def test_an_interrupt_while_a_record_is_written_waits_for_its_end(many_clusters:
         idle.set()
     written = stream.getvalue().encode()
     assert written.count(b"\n") == 3 and written.endswith(b"\n") and reference.startswith(written)
+
+
+# -- issue 17: hostile structure is one error record; a bad date costs only the date --------------------------------
+DEEP = "[" * 200_000 + "]" * 200_000
+
+
+def test_a_deeply_nested_line_is_one_error_record_and_the_rest_succeed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines: list[str | bytes] = [
+        cluster_line("good-1"),
+        '{"id": "a", "documents": ' + DEEP + "}",
+        DEEP,
+        # more brackets than the limit, but in a string or side by side: a good cluster
+        '{"id": "b", "note": "'
+        + "[" * 300
+        + '", "extra": ['
+        + ", ".join(["{}"] * 300)
+        + '], "documents": ["'
+        + TEXTS[0].replace("\n", " ").replace('"', "'")
+        + '"]}',
+        cluster_line("good-2"),
+    ]
+    code, records, err = batch(lines, tmp_path, capsys)
+    assert code == 1 and "2 of 5 cluster(s) failed" in err, err
+    assert records[1] == {
+        "id": None,
+        "line": 2,
+        "error": "line 2: invalid JSON: nested deeper than 200 levels (column 225)",
+    }
+    assert records[2] == {
+        "id": None,
+        "line": 3,
+        "error": "line 3: invalid JSON: nested deeper than 200 levels (column 201)",
+    }
+    assert [r["id"] for r in records] == ["good-1", None, None, "b", "good-2"]
+    assert all("summary" in records[i] for i in (0, 3, 4))
+
+
+def test_a_deeply_nested_json_batch_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "clusters.json"
+    source.write_text('[{"id": "a", "documents": ' + DEEP + "}]", encoding="utf-8")
+    assert main(["batch", str(source), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"summarize: error: {source.as_posix()}, line 1: invalid JSON: nested deeper than 200 levels\n"
+
+
+def test_a_deeply_nested_line_in_an_old_output_is_not_a_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(cluster_line("good") + "\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    output.write_text('{"id": ' + DEEP + "}\n", encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(output), "--no-progress"]) == 2
+    assert "line 1 is not a batch record" in capsys.readouterr().err
+
+
+def test_a_bad_date_is_a_warning_in_the_record_and_the_cluster_is_summarised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dated = [
+        {"text": t, "id": f"a{i}", "published": f"2024-07-{28 - i:02d}"} for i, t in enumerate(TEXTS)
+    ]  # newest 1st
+    bad = [dict(d) for d in dated]
+    bad[2]["published"] = "2024-13-45T99:99"
+    undated = [dict(d) for d in dated]
+    del undated[2]["published"]
+    source, output = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text(cluster_line("bad", bad) + "\n" + cluster_line("undated", undated) + "\n", encoding="utf-8")
+    assert main(["batch", str(source), "-o", str(output), "--words", "150", "--no-progress"]) == 0
+    assert capsys.readouterr().err == ""
+    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert records[0]["warnings"] == [
+        "line 1, document 3: ignored 'published' '2024-13-45T99:99': not an ISO 8601 date or date-time such as "
+        "2024-07-28 or 2024-07-28T09:30:00Z"
+    ]
+    assert "warnings" not in records[1]
+    assert records[0]["summary"] == records[1]["summary"]  # ordered as if that article had no date
+
+
+def test_huge_integers_and_lone_surrogates_never_stop_a_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines: list[str | bytes] = [
+        '{"id": "n", "documents": [' + "9" * 5000 + "]}",  # past Python's 4,300-digit int conversion limit
+        '{"id": "s\\ud800", "documents": [' + json.dumps(TEXTS[0]) + ', "Lone \\udc00 surrogate here."]}',
+        cluster_line("good"),
+    ]
+    code, records, err = batch(lines, tmp_path, capsys)
+    assert code == 1 and "1 of 3 cluster(s) failed" in err
+    assert records[0] == {
+        "id": None,
+        "line": 1,
+        "error": "line 1: invalid JSON: an integer of 5,000 digits (at most 4,300 are read) (column 1)",
+    }
+    assert records[1]["id"] == "s\ufffd" and "summary" in records[1]  # written as UTF-8: U+FFFD for the lone half
+    assert "summary" in records[2]

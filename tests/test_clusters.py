@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import Document, InputError, read_clusters, summarize
+from summarize import Document, InputError, SummarizeWarning, read_clusters, summarize
 from summarize.cli import main
 from summarize.clusters import document_from_record, read_cluster_file
 
@@ -108,8 +108,6 @@ def test_the_api_reads_a_cluster_file_named_by_its_path(cluster_json: Path) -> N
         ('{"documents": [{"text": "   "}]}', "bad.json", "an empty 'text'"),
         ('{"documents": [{"text": "Hi.", "title": 7}]}', "bad.json", "'title' must be a string"),
         ('{"documents": [{"text": "Hi.", "id": true}]}', "bad.json", "'id' must be a string or an integer"),
-        ('{"documents": [{"text": "Hi.", "published": "July 28"}]}', "bad.json", "ISO 8601"),
-        ('{"documents": [{"text": "Hi.", "published": "2024-02-30"}]}', "bad.json", "ISO 8601"),
         ('{"documents": [{"text": "Hi.", "format": "pdf"}]}', "bad.json", "'format'"),
         ('{"documents": [{"text": "A.", "id": 1}, {"text": "B.", "id": "1"}]}', "bad.json", "'1' already used"),
         ('{"documents": []}', "bad.json", "no documents"),
@@ -117,6 +115,10 @@ def test_the_api_reads_a_cluster_file_named_by_its_path(cluster_json: Path) -> N
         ('{"documents": [{"text": "A."}]}\n{"text": "B."}\n', "bad.jsonl", "mixes"),
         ('{"id": "x", "documents": ["A."]}\n{"id": "x", "documents": ["B."]}\n', "bad.jsonl", "'x' is used twice"),
         ("\n\n", "bad.jsonl", "no records"),
+        ("[" * 200_000 + "]" * 200_000, "deep.json", "deep.json, line 1: invalid JSON: nested deeper than 200 levels"),
+        ('{"id": "a", "documents": ' + "[" * 200_000 + "]" * 200_000 + "}", "deep.json", "nested deeper than 200"),
+        ('{"text": "Fine."}\n{"text": ' + "[" * 200_000 + "\n", "deep.jsonl", "line 2: invalid JSON: nested"),
+        ('{"documents": ["A.", ' + "7" * 5000 + "]}", "long.json", "invalid JSON: an integer of 5,000 digits"),
     ],
 )
 def test_malformed_cluster_files_are_one_clear_line(
@@ -159,3 +161,38 @@ def test_document_from_record_is_the_one_parser() -> None:
     assert document_from_record({"text": "<p>Hi</p>", "format": "html"}).format == "html"
     with pytest.raises(InputError, match=r"^feed, line 4: a document is an object"):
         document_from_record([1], where="feed, line 4")
+
+
+# -- issue 17: hostile structure is one clear error; a bad date costs only the date --------------------------------
+def test_json_nested_just_under_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "deepish.json"
+    extra = "[" * 190 + "]" * 190  # an ignored key may nest; 200 levels in all is the limit
+    path.write_text('{"id": "x", "documents": [{"text": "One sentence here.", "extra": ' + extra + "}]}", "utf-8")
+    [cluster] = read_clusters(path)
+    assert cluster.documents[0].text == "One sentence here."
+
+
+@pytest.mark.parametrize("bad", ["2024-13-45T99:99", "2024-02-30", "July 28", 20240728, ["2024-07-28"]])
+def test_a_bad_date_is_dropped_with_a_warning_and_the_cluster_summarised(
+    bad: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    documents = [seed_record(p, f"2024-07-{28 - i:02d}") for i, p in enumerate(SEEDS)]  # newest first
+    documents[1]["published"] = bad  # type: ignore[assignment]
+    path = tmp_path / "cluster.json"
+    path.write_text(json.dumps({"id": "c", "documents": documents}), encoding="utf-8")
+    with pytest.warns(SummarizeWarning, match=r"cluster.json, document 2: ignored 'published' .*ISO 8601") as caught:
+        [cluster] = read_clusters(path)
+    assert len(caught) == 1 and cluster.warnings == (str(caught[0].message),)
+    assert [d.published for d in cluster.documents] == ["2024-07-28", None, "2024-07-26", "2024-07-25"]
+    undated = tmp_path / "undated.json"  # the same cluster with that date left out: what the summary must match
+    documents[1]["published"] = None
+    undated.write_text(json.dumps({"id": "c", "documents": documents}), encoding="utf-8")
+    assert main([str(undated), "--words", "150", "--format", "json"]) == 0
+    expected = json.loads(capsys.readouterr().out)
+    assert main([str(path), "--words", "150", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out) == expected  # ordered as if that article had no date (input order)
+    assert captured.err.startswith(f"summarize: warning: {path.as_posix()}, document 2: ignored 'published' ")
+    assert captured.err.count("\n") == 1
+    with pytest.warns(SummarizeWarning, match="ignored 'published'"):
+        assert summarize(path, words=150).text == expected["text"]

@@ -30,8 +30,9 @@ EPILOG = """INPUT is a JSONL file, one cluster a line: {"id": "c1", "documents":
 "...", "url": "...", "published": "2024-07-28"}]}, or a directory holding one folder per cluster. A line's
 optional "query" focuses that cluster's summary on its topic, in place of --query.
 
-Each line of OUTPUT is {"id": ..., "summary": {...}} (the json format of `summarize run`) or
-{"id": ..., "error": "..."}, in input order. Rerunning the same command skips the clusters already in OUTPUT.
+Each line of OUTPUT is {"id": ..., "summary": {...}} (the json format of `summarize run`, with "warnings" when
+a file was skipped or a bad "published" date dropped) or {"id": ..., "error": "..."}, in input order.
+Rerunning the same command skips the clusters already in OUTPUT.
 Exit status: 0 when every cluster was summarised, 1 when some became error records, 2 for bad options.
 
 Examples: summarize batch clusters.jsonl -o summaries.jsonl --jobs 2;
