@@ -19,6 +19,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summarize import safe_json
 from summarize.errors import InputError, UsageError
 from summarize.stories import Story, StoryGrouper
 from summarize.types import Document, Summary
@@ -126,7 +127,7 @@ def read_previous(path: str | PathLike[str]) -> PreviousEdition:
     path = Path(path)
     name = path.as_posix()
     try:
-        value = json.loads(path.read_bytes().decode("utf-8-sig"))
+        value = safe_json.loads(path.read_bytes().decode("utf-8-sig"))
     except OSError as error:
         raise InputError(f"cannot read the previous edition {name}: {(error.strerror or str(error)).lower()}") from None
     except (UnicodeDecodeError, json.JSONDecodeError):

@@ -105,7 +105,8 @@ def test_previous_leaves_out_what_was_said_and_marks_the_update(edition: Path, t
 
 def test_previous_that_is_not_a_digest_is_a_one_line_error_naming_it(edition: Path, tmp_path: Path, capsys) -> None:
     folder = edition.parent / "articles"
-    for content in ('{"stories": [{"id": "x"}]}', "[1, 2]", "not json at all"):
+    deep = '{"stories": ' + "[" * 200_000 + "]" * 200_000 + "}"
+    for content in ('{"stories": [{"id": "x"}]}', "[1, 2]", "not json at all", deep):
         bad = write(tmp_path / "bad.json", content)
         assert main(["digest", str(folder), "--out", str(tmp_path / "out"), "--previous", str(bad)]) == 1
         err = capsys.readouterr().err

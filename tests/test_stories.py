@@ -221,6 +221,7 @@ def test_the_stories_command_reads_json_articles_with_metadata_and_warns(tmp_pat
         ('{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n', "duplicate article ids: 'a'"),
         ('{"id": "a", "title": "no text"}\n', "nothing readable among the inputs"),
         ("not json\n", "invalid JSON"),
+        ('{"id": "a", "documents": ' + "[" * 200_000 + "]" * 200_000 + "}\n", "nested"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_code_1(tmp_path: Path, capsys, content: str, message: str) -> None:

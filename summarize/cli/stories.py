@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from summarize import safe_json
 from summarize.cli.app import MaxInputBytes, app, warn
 from summarize.cli.commands import Language, PathsArgument, Recursive
 from summarize.errors import InputError, UsageError
@@ -90,11 +91,10 @@ def _json_articles(path: Path, max_bytes: int | None) -> list[Document]:
     records: list[tuple[object, str]] = []
     try:
         if path.suffix.lower() == ".jsonl":
-            values = [
-                (json.loads(line), f"{name}, line {n}") for n, line in enumerate(data.splitlines(), 1) if line.strip()
-            ]
+            lines = enumerate(data.split("\n"), 1)  # not splitlines: JSON strings may hold U+2028
+            values = [(safe_json.loads(line), f"{name}, line {n}") for n, line in lines if line.strip()]
         else:
-            value = json.loads(data)
+            value = safe_json.loads(data)
             values = (
                 [(item, f"{name}, item {n}") for n, item in enumerate(value, 1)]
                 if isinstance(value, list)
