@@ -10,7 +10,6 @@ Everything is built from sparse sentence x concept incidence matrices, with no l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from summarize.languages import WORD, stop_words
 from summarize.options import MIN_DF
 from summarize.select import budget_capacity, cut_to_budget, sentence_costs
 from summarize.types import Budget, Selection
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
     from summarize.types import Cluster
 
-_TOKEN = re.compile(r"[^\W_]+")
 ILP_NODE_LIMIT = 20_000
 """Branch-and-bound nodes HiGHS may explore; past it the best solution found so far is used (deterministic, unlike
 a time limit). DUC 2004 clusters need far fewer."""
@@ -50,7 +49,7 @@ def sentence_tokens(texts: Sequence[str], language: str = "english") -> list[lis
     """Lower-cased, stemmed word tokens of each text, stop words kept (they may sit inside a concept)."""
     from summarize.represent import stem_words
 
-    token_lists = [_TOKEN.findall(text.lower()) for text in texts]
+    token_lists = [WORD.findall(text.lower()) for text in texts]
     words = list(dict.fromkeys(chain.from_iterable(token_lists)))
     stems = dict(zip(words, stem_words(words, language), strict=True))
     return [[stems[w] for w in tokens] for tokens in token_lists]
@@ -69,8 +68,6 @@ def extract_concepts(
     documents than ``min_df`` sentences are counted instead of documents, so one article still has concepts.
     """
     from scipy.sparse import csr_matrix as csr
-
-    from summarize.represent import stop_words
 
     texts = cluster.texts
     n = len(texts)

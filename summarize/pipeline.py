@@ -108,19 +108,15 @@ def as_paths(paths: str | PathLike[str] | Iterable[str | PathLike[str]]) -> list
 
 # -- languages ----------------------------------------------------------------------------------------------
 def supported_languages() -> tuple[str, ...]:
-    """Languages the whole pipeline handles: a Snowball stemmer, a stop-word list and a Punkt sentence splitter."""
-    from summarize.represent import supported_languages as with_terms
-    from summarize.split import supported_languages as with_splitter
+    """Languages the whole pipeline handles: those of the language registry (``summarize/languages.py``)."""
+    from summarize.languages import supported_languages as registered
 
-    return tuple(language for language in with_terms() if language in with_splitter())
+    return registered()
 
 
 def is_supported_language(language: str) -> bool:
-    """``language in supported_languages()``, reading only that language's stop words."""
-    from summarize.represent import is_supported_language as with_terms
-    from summarize.split import supported_languages as with_splitter
-
-    return language in with_splitter() and with_terms(language)
+    """``language in supported_languages()``."""
+    return language in supported_languages()
 
 
 # -- the first half: documents -> Cluster -------------------------------------------------------------------

@@ -11,76 +11,28 @@ The rows are unit vectors, so ``X @ X.T`` is cosine similarity.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
-from functools import cache
 from itertools import chain
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+# The language registry owns the word pattern, the stop words and the stemmer names (stop_words and
+# supported_languages stay importable from here).
+from summarize.languages import WORD as _WORD
+from summarize.languages import get_language, stop_words, supported_languages
 from summarize.types import Cluster, Document, Sentence, SentenceVectors  # Cluster, SentenceVectors: re-exported
 
 if TYPE_CHECKING:
     import numpy as np
     from scipy.sparse import csr_matrix
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_LANGUAGES = (
-    "arabic", "danish", "dutch", "english", "finnish", "french", "german", "hungarian", "italian",
-    "norwegian", "portuguese", "romanian", "russian", "spanish", "swedish",
-)  # fmt: skip
-
-
-def supported_languages() -> tuple[str, ...]:
-    """Languages with both a Snowball stemmer (PyStemmer) and a stop-word list we can read offline."""
-    return tuple(lang for lang in _LANGUAGES if is_supported_language(lang))
 
 
 def is_supported_language(language: str) -> bool:
-    """Whether ``language`` has a stemmer and a stop-word list (reads only that language's list)."""
-    if language not in _LANGUAGES:
-        return False
-    try:
-        stop_words(language)
-    except LookupError:
-        return False
-    return True
+    """Whether ``language`` is in the language registry (``summarize/languages.py``)."""
+    return language in supported_languages()
 
 
-_ENGLISH_STOP_WORDS = Path(__file__).with_name("data") / "stop_words_english.txt"
-
-
-@cache
-def stop_words(language: str = "english") -> frozenset[str]:
-    """Stop words for ``language``: scikit-learn's English list (shipped as a file) plus sumy's packaged lists."""
-    words: set[str] = set()
-    if language == "english":
-        lines = _ENGLISH_STOP_WORDS.read_text(encoding="utf-8").splitlines()
-        words |= {line for line in lines if line and not line.startswith("#")}
-    packaged = _sumy_stop_words(language)
-    if packaged is None and language != "english":
-        raise LookupError(f"no stop words for {language!r}")
-    return frozenset(words | (packaged or set()))
-
-
-def _sumy_stop_words(language: str) -> set[str] | None:
-    """The stop-word list sumy ships for ``language`` (``sumy/data/stopwords``), or None if it has none.
-
-    Read as ``sumy.utils.get_stop_words`` reads it, without importing ``sumy.utils`` (requests and pycountry: 0.1 s).
-    """
-    import pkgutil
-
-    try:
-        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
-    except OSError:
-        return None
-    if data is None:
-        return None
-    return {line.rstrip().lower() for line in data.decode("utf-8").splitlines() if line}
-
-
-_STEMMER_ALGORITHMS = {"english": "porter"}  # Porter's original (1980), the stemmer of ROUGE -m; Snowball otherwise
 _THREAD_STEMMERS = threading.local()  # PyStemmer's stemmers must not be shared between threads
 
 
@@ -91,7 +43,7 @@ def stem_words(words: Sequence[str], language: str = "english") -> list[str]:
     if stemmer is None:
         import Stemmer
 
-        stemmer = stemmers[language] = Stemmer.Stemmer(_STEMMER_ALGORITHMS.get(language, language))
+        stemmer = stemmers[language] = Stemmer.Stemmer(get_language(language).stemmer)
     return stemmer.stemWords(words)
 
 

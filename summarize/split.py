@@ -1,442 +1,214 @@
-"""Offline, deterministic sentence splitting for cleaned news text.
+"""Offline, deterministic sentence splitting for cleaned news text, by rules read from the language registry.
 
-Text is cut into blocks that no sentence may cross (blank-line paragraphs, headings, list items), then each block
-is split by Punkt (Kiss & Strunk 2006, "Unsupervised Multilingual Sentence Boundary Detection", Computational
-Linguistics 32(4)) built from hand-authored parameters shipped in ``summarize/data/punkt_<language>.json``.
-Other languages in ``PUNKT_LANGUAGES`` run Punkt with empty parameters: no abbreviation list, so a title such as
-"Dr." or a German ordinal date ("am 3. Oktober") may end a sentence; dotted abbreviations ("z.B.") still hold.
-Nothing is downloaded, no pickle is loaded, and Punkt is imported only when the tokenizer is first built, without
-NLTK's package ``__init__`` (``summarize.nltk_parts``: ``import nltk`` costs about a second).
+Paragraphs come from the clean stage's paragraph model (``clean.split_paragraphs``: blank lines, hard-wrap
+detection, headings and list lines), so cleaning and splitting agree on what a paragraph is; no sentence crosses
+one. Inside a paragraph one regular expression finds the candidate ends (a run of ``. ! ? …``, spaced ellipses
+included, with its closing quotes and brackets, before a space; ``。！？`` anywhere) and a few look-ups decide each,
+in the manner of the rule-based splitters (Grefenstette and Tapanainen 1994; Pragmatic Segmenter / pySBD's
+"Golden Rules"): a lower-case next word never starts a sentence; after a title ("Dr.", "Sen.") there is no break,
+after another abbreviation or an initial only before a sentence starter ("in the U.S. How ..."), after a number
+abbreviation ("p.", "No.") none before a number; an ordinal ("am 3. Oktober") where the language writes them;
+list markers ("1.", "a.", "• 9.") open a sentence and an inline list ("1) ... 2) ...") breaks before each marker.
+Every step is a compiled pattern without nested unbounded repetition, or a dictionary look-up per candidate: the
+time is linear in the text, tens of megabytes a second (``benchmarks/sentence_split.py`` measures it against
+Punkt, pySBD, sentencex, blingfire and nupunkt).
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import pairwise
-from pathlib import Path
-from typing import TYPE_CHECKING
+from functools import cache
 
-from summarize.errors import UsageError
-from summarize.nltk_parts import nltk_module
+from summarize.clean import split_paragraphs
+from summarize.languages import Language, SplitterRules, get_language
+from summarize.languages import supported_languages as supported_languages
 
-if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+__all__ = ["split_paragraph", "split_sentences", "supported_languages"]
 
-__all__ = [
-    "PunktConfig",
-    "build_tokenizer",
-    "get_tokenizer",
-    "load_config",
-    "split_blocks",
-    "split_sentences",
-    "supported_languages",
-]
-
-DATA_DIR = Path(__file__).with_name("data")
-
-# Orthographic-context flags, the same bit values as nltk.tokenize.punkt._ORTHO_BEG_UC / _ORTHO_MID_LC.
-_ORTHO_BEG_UC = 1 << 1
-_ORTHO_MID_LC = 1 << 5
-
-_LANGUAGE = re.compile(r"[a-z][a-z_]*")
-# Languages Punkt's period-based algorithm applies to (NLTK ships Punkt models for all but Arabic); those without a
-# parameter file in DATA_DIR get empty ones. Arabic also ends questions with U+061F.
-PUNKT_LANGUAGES = frozenset(
-    {
-        "arabic", "czech", "danish", "dutch", "english", "estonian", "finnish", "french", "german", "italian",
-        "norwegian", "polish", "portuguese", "russian", "slovene", "spanish", "swedish", "turkish",
-    }
-)  # fmt: skip
-_EXTRA_SENTENCE_ENDS = {"arabic": ("؟",)}
-# A type made of single letters joined by periods (u.s, j.r.r, u.s.a): an abbreviation even if not listed.
-_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
-
-# Same-length replacements so Punkt sees the ASCII quotes it knows in every NLTK version; offsets are unchanged.
-_PUNKT_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
-_ELLIPSIS = "…"
-_SPACED_GUILLEMET = re.compile(r"« | »")
-
-_MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
-_LIST_ITEM = re.compile(r"(?:[-*+•·▪‣◦–]|\(?(?P<num>\d{1,3})[.)]|\(?[a-z]\))\s+\S")
-_CLOSERS = "\"'”’»)]}`"
-_SENTENCE_END = ".!?…؟"
-_LINE_END_PUNCT = _SENTENCE_END + ":;,-–—/&"
-_OPENERS = "\"'“‘«([`"
-_LONE_MARKER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z])[.)]")
-_FIRST_WORD = re.compile(r"[\"'“‘«(\[`]*([^\W\d_][^\s]*)")
-_MAX_HEADING_WORDS = 15
-# Punkt costs up to ~15 microseconds a character on abbreviation-dense text, and this NLTK aborts any regex search
-# after 5 s of wall clock (nltk.redos): longer blocks go to Punkt in pieces, so the time stays far below that.
-MAX_PUNKT_CHARS = 10_000
-_LIKELY_END = re.compile(r"[.!?…؟][\"'”’»)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_SHORT_LINE_RATIO = 0.6
-_WRAPPED_RATIO = 0.75
-_FUNCTION_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "whom",
-    }
-)
-
-
-@dataclass(frozen=True)
-class PunktConfig:
-    """Punkt parameters as plain data: abbreviation types, collocations and sentence starters (all lower case)."""
-
-    abbreviations: frozenset[str]
-    collocations: frozenset[tuple[str, str]]
-    sentence_starters: frozenset[str]
-    dotted_abbreviations: bool = True
-    extra_sentence_ends: tuple[str, ...] = ()
-
-
-class _AbbreviationTypes(set[str]):
-    """Punkt's abbreviation set, also accepting any letters-and-periods type such as ``j.r.r`` or ``u.s.a``."""
-
-    def __contains__(self, item: object) -> bool:
-        """Set membership plus the letters-and-periods rule (Kiss & Strunk: internal periods mark abbreviations)."""
-        return super().__contains__(item) or (isinstance(item, str) and _DOTTED.fullmatch(item) is not None)
-
-
-@lru_cache(maxsize=32)
-def _normalise_language(language: str) -> str:
-    """Lower-case and validate a language name so it can only name a file in ``summarize/data``."""
-    name = language.strip().lower()
-    if name == "en":
-        name = "english"
-    if not _LANGUAGE.fullmatch(name) or not (name in PUNKT_LANGUAGES or _parameter_file(name).is_file()):
-        raise UsageError(
-            f"no sentence splitter for language {language!r}; choose from: {', '.join(supported_languages())}"
-        )
-    return name
-
-
-def _parameter_file(name: str) -> Path:
-    """The shipped Punkt parameter file of a normalised language name (it may not exist)."""
-    return DATA_DIR / f"punkt_{name}.json"
+_CLOSERS = "\"'”’»)\\]}“\u202a-\u202e\u200e\u200f」』）"  # “ closes German quotes; bidi marks hug Arabic periods
+_OPENERS = "\"'“‘«(\\[¿¡„‚`"
+_TERMINALS = ".!?…؟"
+_CJK_ENDS = "。！？"
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # letters and periods: u.s, j.r.r, z.b
+_JOINED = re.compile("[-/'’]")
+_BIDI = re.compile("[\u202a-\u202e\u200e\u200f]")
+_NEXT = re.compile(rf"([{_OPENERS}]*+)([^\W_]*+)")
+_MARKER = re.compile(r"(?:[•⁃▪◦*+-] ?)?(\d{1,3}|[a-z]|[ivx]{1,4})(?:\.\)|[.)])")  # a list marker token
+_INLINE_MARKER = re.compile(r" ((?:[•⁃▪◦*+-] ?)?(\d{1,3}|[a-z]|[ivx]{1,4})(?:\.\)|[.)])) (?=\S)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 @cache
-def supported_languages() -> tuple[str, ...]:
-    """Languages the splitter accepts: those with shipped Punkt parameters and those Punkt runs with empty ones.
-
-    Cached: ``Summarizer.validate`` asks on every call, and the shipped files do not change while we run.
-    """
-    shipped = {p.stem.removeprefix("punkt_") for p in DATA_DIR.glob("punkt_*.json")}
-    return tuple(sorted(PUNKT_LANGUAGES | shipped))
-
-
-def _types(values: Iterable[object], what: str) -> frozenset[str]:
-    """Lower-case a list of word types from the parameter file, dropping a trailing period."""
-    types: set[str] = set()
-    for value in values:
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"punkt parameters: every {what} must be a non-empty string, got {value!r}")
-        types.add(value.strip().lower().removesuffix("."))
-    return frozenset(types)
-
-
-def load_config(language: str = "english") -> PunktConfig:
-    """Read the shipped, reviewable Punkt parameters for ``language`` (a JSON file, never a pickle or a download).
-
-    A language without a file gets empty parameters: Punkt's rules alone, see the module docstring.
-    """
-    name = _normalise_language(language)
-    path = _parameter_file(name)
-    raw = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    groups = raw.get("abbreviations", {})
-    abbreviations = [a for group in (groups.values() if isinstance(groups, dict) else [groups]) for a in group]
-    collocations: set[tuple[str, str]] = set()
-    for pair in raw.get("collocations", []):
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w.strip() for w in pair)):
-            raise ValueError(f"punkt parameters: a collocation is a [word, next word] pair of strings, got {pair!r}")
-        collocations.add((pair[0].strip().lower().removesuffix("."), pair[1].strip().lower()))
-    return PunktConfig(
-        abbreviations=_types(abbreviations, "abbreviation"),
-        collocations=frozenset(collocations),
-        sentence_starters=_types(raw.get("sentence_starters", []), "sentence starter"),
-        extra_sentence_ends=_EXTRA_SENTENCE_ENDS.get(name, ()),
+def _candidates(extra_ends: str) -> re.Pattern[str]:
+    """Candidate sentence ends: a run of terminals (not inside a longer run), spaced ellipsis dots and closers
+    included, before a space or the end. It opens with a character class (the regex engine then skips ahead
+    to one) and is possessive throughout, so it is linear on any input."""
+    ends = re.escape(_TERMINALS + extra_ends)
+    return re.compile(
+        rf"[{ends}](?<![{ends}][{ends}])([{ends}]*+(?: \.(?=[ .{_CLOSERS}]|$))*+)(?:[{_CLOSERS}]| »)*+(?= |$)"
     )
 
 
-def build_tokenizer(config: PunktConfig) -> PunktSentenceTokenizer:
-    """Build a Punkt tokenizer from ``config`` without training or loading a model (imports NLTK lazily)."""
-    punkt = nltk_module("nltk.tokenize.punkt")
-    params = punkt.PunktParameters()
-    params.abbrev_types = (
-        _AbbreviationTypes(config.abbreviations) if config.dotted_abbreviations else set(config.abbreviations)
-    )
-    params.collocations = set(config.collocations)
-    params.sent_starters = set(config.sentence_starters)
-    # Sentence starters are lower case mid-sentence and capitalised only sentence-initially; telling Punkt's
-    # orthographic heuristic so makes "Plan B. The" a break while "George W. Bush" stays whole.
-    for word in config.sentence_starters:
-        params.add_ortho_context(word, _ORTHO_BEG_UC | _ORTHO_MID_LC)
-    if not config.extra_sentence_ends:
-        return punkt.PunktSentenceTokenizer(params)
-    language_vars = type(
-        "LanguageVars",
-        (punkt.PunktLanguageVars,),
-        {"sent_end_chars": (*punkt.PunktLanguageVars.sent_end_chars, *config.extra_sentence_ends)},
-    )
-    return punkt.PunktSentenceTokenizer(params, lang_vars=language_vars())
+_CJK_RUN = re.compile(f"[{_CJK_ENDS}]++[{_CLOSERS}]*+")
 
 
-@lru_cache(maxsize=8)
-def _cached_tokenizer(language: str) -> PunktSentenceTokenizer:
-    """Build the tokenizer for a normalised language name once per process."""
-    return build_tokenizer(load_config(language))
+@cache
+def _plain_words_stop(rules: SplitterRules) -> frozenset[str]:
+    """Every listed word after which a period needs a closer look (titles and abbreviations of all kinds)."""
+    return rules.titles | rules.abbreviations | rules.number_abbreviations
 
 
-def get_tokenizer(language: str = "english") -> PunktSentenceTokenizer:
-    """The shared Punkt tokenizer for ``language``, built on first use and cached."""
-    return _cached_tokenizer(_normalise_language(language))
+def split_sentences(text: str, language: str = "english") -> list[str]:
+    """Split text into sentences: stripped, whitespace-normalised, in order, none empty, never crossing a paragraph
+    (a blank line, a heading, a list line). Deterministic and offline."""
+    rules = get_language(language)
+    if text.isprintable() or _LINE_BREAKS.search(text) is None:  # printable: no line break (a cleaned paragraph)
+        return split_paragraph(text, rules)
+    return [s for paragraph in split_paragraphs(text) for s in split_paragraph(paragraph, rules)]
 
 
-# ---------------------------------------------------------------------------------------------------------------
-# Blocks: the stretches of text no sentence may cross.
-
-
-def _strip_closers(line: str) -> str:
-    """The line without trailing closing quotes and brackets, so ``said.''`` ends in a period."""
-    return line.rstrip(_CLOSERS)
-
-
-def _ends_sentence(line: str) -> bool:
-    """True if the line ends with sentence-final punctuation, possibly followed by closing quotes or brackets."""
-    core = _strip_closers(line)
-    return bool(core) and core[-1] in _SENTENCE_END
-
-
-def _ends_unpunctuated(line: str) -> bool:
-    """True if the line ends in a word rather than punctuation, as headings, captions and bylines do."""
-    return bool(line) and line[-1] not in _LINE_END_PUNCT + _CLOSERS
-
-
-def _starts_like_sentence(line: str) -> bool:
-    """True if the line starts with an upper-case letter, a digit or an opening quote or bracket."""
-    first = line[:1]
-    return first.isupper() or first.isdigit() or (first != "" and first in _OPENERS)
-
-
-def _is_title_case(line: str) -> bool:
-    """True if every word of four letters or more is capitalised (a headline), and there are at least two words."""
-    words = [w.strip(_OPENERS + _CLOSERS + ",:;") for w in line.split()]
-    content = [w for w in words if len(w) >= 4]
-    return len(words) >= 2 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
-
-
-def _looks_hard_wrapped(lines: list[str]) -> bool:
-    """True if at least three lines and most of them (the last excepted) are nearly as long as the longest."""
-    if len(lines) < 3:
-        return False
-    width = max(len(line) for line in lines)
-    full = sum(len(line) >= _WRAPPED_RATIO * width for line in lines[:-1])
-    return full >= _WRAPPED_RATIO * (len(lines) - 1)
-
-
-def _line_groups(text: str) -> list[list[str]]:
-    """Paragraphs: runs of non-blank lines, each line whitespace-normalised."""
-    groups: list[list[str]] = []
-    current: list[str] = []
-    for raw in text.replace("\u2029", "\n\n").splitlines():  # every Unicode line break; U+2029 ends a paragraph
-        line = " ".join(raw.split())
-        if line:
-            current.append(line)
-        elif current:
-            groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
-    return groups
-
-
-def _line_kinds(lines: list[str]) -> list[str]:
-    """Label each line of a paragraph "heading", "item" (list item) or "text", reading top to bottom.
-
-    A heading is a Markdown heading, or an unpunctuated line of at most 15 words, not ending in a function word,
-    that follows a finished sentence (or opens the paragraph), is followed by a capitalised line, and is clearly
-    shorter than the paragraph's other lines -- or, unless the paragraph is hard-wrapped, is in title case.
-    """
-    kinds: list[str] = []
-    wrapped = _looks_hard_wrapped(lines)
-    lengths = [len(line) for line in lines]
-    longest = max(range(len(lines)), key=lengths.__getitem__, default=0)
-    runner_up = max((n for j, n in enumerate(lengths) if j != longest), default=0)
-    for i, line in enumerate(lines):
-        prev = lines[i - 1] if i else None
-        prev_kind = kinds[i - 1] if i else None
-        after_break = prev is None or prev_kind != "text" or _ends_sentence(prev)
-        item = _LIST_ITEM.match(line)
-        if item and (
-            prev is None
-            or prev_kind == "item"
-            or prev.endswith(":")
-            or (_ends_sentence(prev) and (item.group("num") is None or int(item.group("num")) <= 1))
-        ):
-            kinds.append("item")
-            continue
-        if _MARKDOWN_HEADING.match(line):
-            kinds.append("heading")
-            continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        longest_other = runner_up if i == longest else lengths[longest]  # max over the other lines, in O(1)
-        words = line.split()
-        if (
-            len(lines) > 1
-            and after_break
-            and _ends_unpunctuated(line)
-            and len(words) <= _MAX_HEADING_WORDS
-            and words[-1].lower() not in _FUNCTION_WORDS
-            and (nxt is None or _starts_like_sentence(nxt))
-            and (len(line) < _SHORT_LINE_RATIO * longest_other or (not wrapped and _is_title_case(line)))
-        ):
-            kinds.append("heading")
-            continue
-        kinds.append("text")
-    return kinds
-
-
-def split_blocks(text: str) -> list[str]:
-    """Cut ``text`` into whitespace-normalised blocks that no sentence crosses: paragraphs, headings, list items.
-
-    Paragraphs are separated by blank lines; inside one, single line breaks are soft (hard-wrapped text) except
-    around a heading line or before a list item.
-    """
-    blocks: list[str] = []
-    for lines in _line_groups(text):
-        kinds = _line_kinds(lines)
-        current = [lines[0]]
-        for i in range(1, len(lines)):
-            prev_item_done = (
-                kinds[i - 1] == "item" and _ends_unpunctuated(lines[i - 1]) and _starts_like_sentence(lines[i])
-            )
-            if "heading" in (kinds[i - 1], kinds[i]) or kinds[i] == "item" or prev_item_done:
-                blocks.append(" ".join(current))
-                current = []
-            current.append(lines[i])
-        blocks.append(" ".join(current))
-    return blocks
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Sentences inside a block.
-
-
-def _punkt_view(block: str) -> tuple[str, list[int] | None]:
-    """The block as Punkt should see it (ASCII quotes, ``…`` as ``...``) and a map from its offsets to the block's.
-
-    French spaced guillemets (``« C'est »``) swap quote and space, so Punkt sees a quote hugging its word.
-    """
-    view = block.translate(_PUNKT_QUOTES)
-    swaps = [m.start() for m in _SPACED_GUILLEMET.finditer(block)]
-    if _ELLIPSIS not in view and not swaps:
-        return view, None
-    chars, moved = list(view), list(range(len(view)))
-    for i in swaps:
-        chars[i], chars[i + 1] = chars[i + 1], chars[i]
-        moved[i], moved[i + 1] = moved[i + 1], moved[i]
-    offsets: list[int] = []
-    for ch, origin in zip(chars, moved, strict=True):
-        offsets.extend([origin] * (3 if ch == _ELLIPSIS else 1))
-    offsets.append(len(view))
-    return "".join(chars).replace(_ELLIPSIS, "..."), offsets
-
-
-def _starts_lower_case(sentence: str) -> bool:
-    """True if the sentence's first word is an all-lower-case word (not ``eBay``), so it cannot start a sentence."""
-    m = _FIRST_WORD.match(sentence)
-    return bool(m) and m.group(1)[0].islower() and not any(c.isupper() for c in m.group(1))
-
-
-def _repair(sentences: list[str]) -> list[str]:
-    """Undo Punkt splits English rules out: a lone list marker ("1.") and a sentence starting with a lower-case word.
-
-    The second covers ``"Why?" he asked.``: Punkt always breaks after ``?``/``!`` and after unknown abbreviations.
-    """
-    merged: list[list[str]] = []  # parts joined once at the end: linear even when every split is undone
-    carry = ""
-    for sentence in sentences:
-        sentence = f"{carry} {sentence}" if carry else sentence
-        carry = ""
-        if _LONE_MARKER.fullmatch(sentence):
-            carry = sentence
-        elif merged and _starts_lower_case(sentence):
-            merged[-1].append(sentence)
-        else:
-            merged.append([sentence])
-    if carry:
-        merged.append([carry])
-    return [" ".join(parts) for parts in merged]
-
-
-def _pieces(block: str, limit: int = MAX_PUNKT_CHARS) -> list[str]:
-    """Cut a block longer than ``limit`` characters into pieces Punkt splits in bounded time.
-
-    Each cut is at the last likely sentence end (``. `` before a capital) in the second half of the window, else at
-    its last space, else at the limit: a run of that many characters without either is not prose anyway.
-    """
-    pieces: list[str] = []
-    start = 0
-    while len(block) - start > limit:
-        end, middle = start + limit, start + limit // 2
-        cut = max((m.end() for m in _LIKELY_END.finditer(block, middle, end)), default=-1)
-        if cut < 0:
-            space = block.rfind(" ", middle, end)
-            cut = space + 1 if space >= 0 else end
-        pieces.append(block[start:cut])
-        start = cut
-    pieces.append(block[start:])
-    return pieces
-
-
-def _split_block(block: str, tokenizer: PunktSentenceTokenizer, repair: bool = True) -> list[str]:
-    """Split one whitespace-normalised block into sentences with Punkt; every character is kept, in order."""
-    if len(block) > MAX_PUNKT_CHARS:
-        sentences = [s for piece in _pieces(block) for s in _split_block(piece, tokenizer, repair=False)]
-        return _repair(sentences) if repair else sentences
-    view, offsets = _punkt_view(block)
-    starts = [start for start, _ in tokenizer.span_tokenize(view)][1:]
-    if offsets is not None:
-        starts = [offsets[s] for s in starts]
-    cuts = [0, *starts, len(block)]
-    sentences = [block[a:b].strip() for a, b in pairwise(cuts)]
-    sentences = [s for s in sentences if s]
-    return _repair(sentences) if repair else sentences
-
-
-def split_sentences(
-    text: str, language: str = "english", *, tokenizer: PunktSentenceTokenizer | None = None
-) -> list[str]:
-    """Split cleaned text into sentences: stripped, whitespace-normalised, in order, none empty, never crossing a
-    blank line or a heading. Deterministic and offline; ``tokenizer`` overrides the shipped Punkt model (benchmarks).
-    """
-    if not text or text.isspace():
+def split_paragraph(paragraph: str, language: str | Language = "english") -> list[str]:
+    """Split one paragraph (line breaks count as spaces) into sentences; every non-space character is kept."""
+    if paragraph.isprintable() and "  " not in paragraph and paragraph == paragraph.strip():
+        block = paragraph  # already normalised (every paragraph the clean stage gives): spare a copy
+    else:
+        block = " ".join(paragraph.split())
+    if not block:
         return []
-    punkt = tokenizer if tokenizer is not None else get_tokenizer(language)
-    return [sentence for block in split_blocks(text) for sentence in _split_block(block, punkt)]
+    rules = (language if isinstance(language, Language) else get_language(language)).splitter
+    listed = _plain_words_stop(rules)
+    inline = _inline_list_cuts(block) if _MARKER.match(block) else []
+    cuts = list(inline)
+    if "。" in block or "！" in block or "？" in block:
+        cuts += [m.end() for m in _CJK_RUN.finditer(block) if m.end() < len(block)]
+    size = len(block)
+    start = 0  # where the current sentence starts
+    k = 0
+    for m in _candidates(rules.clause_ends).finditer(block):
+        begin, end = m.span()
+        if end >= size:
+            break
+        while k < len(inline) and inline[k] <= begin:
+            start = max(start, inline[k])
+            k += 1
+        following = block[end + 1]
+        if following.islower():
+            continue  # '"This is great." she said', 'Yahoo! in', '... money'
+        rest = m.group(1)
+        if not rest:  # a single terminal, possibly with closers: the common case
+            space = block.rfind(" ", 0, begin)
+            prev = block[space + 1 : begin]
+            if (
+                block[begin] == "."
+                and following.isupper()
+                and space >= start + 2
+                and len(prev) > 1
+                and prev.isalpha()
+                and prev.lower() not in listed
+            ):
+                cuts.append(end)  # "... in Beijing. Hun Sen": an ordinary word, then a capitalised one
+                start = end + 1
+                continue
+        cut = _decide(block, begin, end, block[begin] + rest, start, rules)
+        if cut:
+            cuts.append(cut)
+            start = cut + 1
+    if not cuts:
+        return [block]
+    if len(cuts) > 1:
+        cuts = sorted(set(cuts))
+    sentences = []
+    previous = 0
+    for cut in cuts:
+        sentence = block[previous:cut].strip()
+        if sentence:
+            sentences.append(sentence)
+        previous = cut
+    last = block[previous:].strip()
+    if last:
+        sentences.append(last)
+    return sentences
+
+
+def _decide(block: str, start: int, end: int, run: str, sentence_start: int, rules: SplitterRules) -> int:
+    """Where to cut for the candidate ``block[start:end]`` (0: no cut); ``end`` is followed by a space."""
+    nxt = _NEXT.match(block, end + 1)
+    word = nxt.group(2) if nxt else ""
+    first = word[:1] if word else block[end + 1]
+    if first.islower():
+        return 0  # '"This is great." she said', 'Yahoo! in', '... money'
+    if run[0] in "?!؟" or run[-1] in "?!؟" or run[0] in rules.clause_ends:
+        return end
+    space = block.rfind(" ", 0, start)
+    prev = block[space + 1 : start]
+    if run != ".":  # an ellipsis: "…", "...", ". . .", with or without a final period
+        if prev.endswith(("[", "(")) or word == "I":  # "[...]" marks an omission; "... I didn't"
+            return 0
+        if prev and run[1:2] == " " and run.count(".") == 4:  # "compounds. . . . The": the period ends it
+            return start + 1
+        return end
+    core = _BIDI.sub("", prev.lstrip(_OPENERS)) if prev else ""
+    if not core:
+        return end  # a period standing alone: "word . The"
+    if _MARKER.fullmatch(block, sentence_start, end):  # a list marker opens the sentence: "1.", "a.)", "• 9."
+        return 0
+    if "-" in core or "'" in core or "’" in core or "/" in core:  # "Japan-U.S.", "D-Mass.", "l'Ing."
+        core = _JOINED.split(core)[-1] or core
+    lower = core.lower()
+    if lower in rules.titles and (core[0].isupper() or lower not in rules.capitalised):
+        before = block[block.rfind(" ", 0, space) + 1 : space] if space > 0 else ""
+        return end if before and before == word else 0  # "Hun Sen. Hun Sen complained": a name repeated
+    if first.isdigit():
+        if lower in rules.number_abbreviations or lower in rules.abbreviations or _DOTTED.fullmatch(lower):
+            return 0  # "p. 55", "No. 3", "Sept. 24"
+        return end
+    if (lower in rules.abbreviations and (core[0].isupper() or lower not in rules.capitalised)) or _DOTTED.fullmatch(
+        lower
+    ):
+        return end if word.lower() in rules.sentence_starters else 0  # "the U.S. How", "the U.S. Government"
+    if len(core) == 1 and core.isalpha():
+        if core == "I" and not _capitalised_word_before(block, space):
+            return end  # the pronoun: "you and I. Did you"
+        return end if word.lower() in rules.sentence_starters else 0  # an initial: "George W. Bush", "Plan B. The"
+    if rules.ordinal_numbers and core.isdigit() and word and word.lower() not in rules.sentence_starters:
+        return 0  # "am 3. Oktober"
+    return end
+
+
+def _capitalised_word_before(block: str, space: int) -> bool:
+    """Whether the word ending at ``space`` is capitalised ("Albert I. Jones" against "you and I.")."""
+    if space <= 0:
+        return False
+    before = block[block.rfind(" ", 0, space) + 1 : space].lstrip(_OPENERS)
+    return before[:1].isupper()
+
+
+def _inline_list_cuts(block: str) -> list[int]:
+    """Cuts before each later marker of a list written on one line ("1) The first 2) The second", "a. ... b. ...").
+
+    Only markers that continue the opening marker's sequence count (2 after 1, b after a, ii after i).
+    """
+    opening = _MARKER.match(block)
+    if opening is None:
+        return []
+    expected = _successors(opening.group(1))
+    cuts: list[int] = []
+    for m in _INLINE_MARKER.finditer(block, opening.end()):
+        label = m.group(2)
+        if label in expected:
+            cuts.append(m.start(1))
+            expected = _successors(label)
+    return cuts
+
+
+def _successors(label: str) -> set[str]:
+    """The labels that may follow ``label`` in a list: the next number, letter or Roman numeral."""
+    if label.isdigit():
+        return {str(int(label) + 1)}
+    following: set[str] = set()
+    if len(label) == 1 and label < "z":
+        following.add(chr(ord(label) + 1))
+    if label in _ROMAN:
+        following |= {r for r, v in _ROMAN.items() if v == _ROMAN[label] + 1}
+    return following

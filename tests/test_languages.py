@@ -1,4 +1,4 @@
-"""--language: languages with a Snowball stemmer, stop words and a Punkt splitter work offline; others fail clearly."""
+"""--language: the languages of the registry (stemmer, stop words, splitter rules) work offline; others fail clearly."""
 
 from __future__ import annotations
 
@@ -33,16 +33,15 @@ Le budget entrera en vigueur en janvier."""
 
 
 def test_supported_languages_have_a_stemmer_stop_words_and_a_splitter() -> None:
-    from nltk.stem.snowball import SnowballStemmer
+    import Stemmer
 
-    from summarize.split import supported_languages as splitter_languages
+    from summarize.languages import get_language
 
     languages = supported_languages()
     assert {"english", "german", "french", "spanish", "italian", "portuguese", "swedish", "arabic"} <= set(languages)
     for language in languages:
-        assert language in SnowballStemmer.languages
+        assert get_language(language).stemmer in Stemmer.algorithms()
         assert len(stop_words(language)) > 50
-        assert language in splitter_languages()
 
 
 def test_german_is_split_stemmed_and_summarised() -> None:
@@ -123,23 +122,10 @@ def test_spaced_guillemets_keep_every_character_in_order(text: str) -> None:
     assert not any(s.endswith("«") or s.startswith("»") for s in sentences)  # quotes stay with their words
 
 
-def test_other_languages_load_nothing_from_nltk_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    import nltk.data
+def test_the_registry_is_the_one_list_of_languages() -> None:
+    from summarize import languages
+    from summarize.split import supported_languages as splitter_languages
 
-    from summarize import split
-
-    def forbidden(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the splitter must not download or load NLTK data")
-
-    monkeypatch.setattr(nltk.data, "load", forbidden)
-    monkeypatch.setattr(nltk.data, "find", forbidden)
-    split._cached_tokenizer.cache_clear()
-    try:
-        config = split.load_config("german")
-        assert not config.abbreviations and not config.collocations and not config.sentence_starters
-        assert split_sentences("Der Rat tagte. Er beschloss z.B. neue Regeln.", "german") == [
-            "Der Rat tagte.",
-            "Er beschloss z.B. neue Regeln.",
-        ]
-    finally:
-        split._cached_tokenizer.cache_clear()
+    assert supported_languages() == languages.supported_languages() == splitter_languages() == tuple(languages.LANGUAGES)
+    for name in supported_languages():
+        assert languages.boilerplate_stop_words(name), name

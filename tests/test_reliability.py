@@ -484,9 +484,8 @@ def test_splitting_many_lines_is_linear() -> None:
     assert time.process_time() - start < 3.0
 
 
-def test_a_long_abbreviation_dense_paragraph_never_trips_nltks_regex_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    import nltk.redos
-
-    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 1.0)  # NLTK's 5 s, scaled to this test's input
-    text = "A. " * 100_000  # 300 KB in one block: NLTK aborted Punkt with TimeoutError before it was fed in pieces
+def test_a_long_abbreviation_dense_paragraph_splits_in_linear_time() -> None:
+    text = "A. " * 100_000  # 300 KB in one block of initials, each a candidate sentence end
+    start = time.process_time()
     assert " ".join(split_sentences(text)) == text.strip()
+    assert time.process_time() - start < 3.0

@@ -29,6 +29,7 @@ from summarize.cli.app import (
 )
 from summarize.errors import UsageError
 from summarize.fetch import DEFAULT_TIMEOUT
+from summarize.languages import supported_languages as registered_languages
 from summarize.methods import DEFAULT_METHOD, METHODS, method_help, query_methods
 from summarize.options import DEFAULT_MAX_INPUT_BYTES, Options
 
@@ -64,8 +65,7 @@ Language = Annotated[
     typer.Option(
         "--language",
         metavar="LANGUAGE",
-        help="The documents' language (splitter, stemmer, stop words): arabic, english, french, german, italian, "
-        "portuguese, spanish or swedish.",
+        help="The documents' language (splitter, stemmer, stop words): " + ", ".join(registered_languages()) + ".",
         autocompletion=_complete_languages,
     ),
 ]

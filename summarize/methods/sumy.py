@@ -9,13 +9,13 @@ ranks, so a rating sumy could not compute (NaN) never becomes a score.
 
 from __future__ import annotations
 
-import re
 import warnings
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from summarize import score
+from summarize.languages import WORD, stop_words
 from summarize.methods.ranking import in_order
 from summarize.options import Options
 from summarize.types import Budget, Cluster, Selection
@@ -23,7 +23,6 @@ from summarize.types import Budget, Cluster, Selection
 if TYPE_CHECKING:
     from summarize.methods import MethodFunction
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")
 
 SUMY_CLASSES = {
     "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
@@ -42,7 +41,7 @@ class _WordTokenizer:
         self.language = language
 
     def to_words(self, text: str) -> tuple[str, ...]:
-        return tuple(_WORD.findall(text))
+        return tuple(WORD.findall(text))
 
 
 def sumy_document(cluster: Cluster) -> Any:
@@ -62,14 +61,13 @@ def build_summarizer(algorithm: str, language: str) -> Any:
     import importlib
 
     from sumy.nlp.stemmers import Stemmer
-    from sumy.utils import get_stop_words
 
     module_name, class_name = SUMY_CLASSES[algorithm]
     summarizer_class = getattr(importlib.import_module(module_name), class_name)
     if algorithm == "lsa":
         summarizer_class = _deterministic_lsa(summarizer_class)
     summarizer = summarizer_class(Stemmer(language))
-    summarizer.stop_words = get_stop_words(language)
+    summarizer.stop_words = stop_words(language)
     return summarizer
 
 
