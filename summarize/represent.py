@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 
-
 def is_supported_language(language: str) -> bool:
     """Whether ``language`` is in the language registry (``summarize/languages.py``)."""
     return language in supported_languages()

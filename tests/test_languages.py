@@ -126,6 +126,7 @@ def test_the_registry_is_the_one_list_of_languages() -> None:
     from summarize import languages
     from summarize.split import supported_languages as splitter_languages
 
-    assert supported_languages() == languages.supported_languages() == splitter_languages() == tuple(languages.LANGUAGES)
+    registered = tuple(languages.LANGUAGES)
+    assert supported_languages() == languages.supported_languages() == splitter_languages() == registered
     for name in supported_languages():
         assert languages.boilerplate_stop_words(name), name

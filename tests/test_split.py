@@ -10,9 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize import split
-from summarize.errors import UsageError
 from summarize.clean import split_paragraphs
+from summarize.errors import UsageError
 from summarize.split import split_paragraph, split_sentences
 
 # --- abbreviations, initials, numbers -----------------------------------------------------------------------------
@@ -281,7 +280,8 @@ def test_deterministic(seeds_dir) -> None:
     text = (seeds_dir / "004_79367e401523b84a.txt").read_text(encoding="utf-8")
     first = split_sentences(text)
     assert split_sentences(text) == first
-    code = f"from summarize.split import split_sentences; print(split_sentences(open({str(seeds_dir / '004_79367e401523b84a.txt')!r}).read()))"
+    path = str(seeds_dir / "004_79367e401523b84a.txt")
+    code = f"from summarize.split import split_sentences; print(split_sentences(open({path!r}).read()))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == str(first)
 
