@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize.clean import (
     clean_document,
@@ -328,7 +330,7 @@ def test_foreign_language_paragraph_dropped_foreign_document_kept() -> None:
 
 
 def test_unknown_language_is_a_usage_error() -> None:
-    with pytest.raises(UsageError, match="unknown language 'klingon'"):
+    with pytest.raises(UsageError, match="unsupported language 'klingon'; choose from: arabic, english"):
         clean_document(doc("Text."), language="klingon")
     assert "the" in (load_stopwords("English") or set())
 
@@ -453,3 +455,14 @@ def test_cleaning_is_fast_on_adversarial_input(unit: str) -> None:
     clean_document(doc(text, id="x.md"))
     clean_document(doc(text))
     assert time.perf_counter() - start < 10.0
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbI1 '’-.,\"—é\n\t_")), max_size=60))
+def test_word_counts_follow_the_one_word_pattern(text: str) -> None:
+    from summarize.clean import word_counts_of
+    from summarize.languages import WORD
+
+    stops = frozenset({"a", "i", "b'a", "ab", "é"})
+    words = [w for w in WORD.findall(text.lower().replace("’", "'")) if not w.isdigit()]
+    assert word_counts_of(text, stops) == (len(words), sum(w in stops for w in words))
