@@ -1,35 +1,37 @@
-"""Sentence-splitting accuracy against DUC 2004 one-sentence-per-line summaries.
+"""Sentence splitters side by side: pySBD's Golden Rules per language, DUC 2004 boundary F1, speed.
 
-Each gold file's lines are joined with spaces into one paragraph, split again, and the predicted sentence
-boundaries are compared with the line breaks. Boundaries are counted in non-whitespace characters, so a splitter
-is judged only on where it cuts. Development set: the peer summaries (the 12 systems whose output is one sentence
-per line; DPP puts a whole summary on one line and is left out) -- parameters were chosen on it. Report set: the
-human reference summaries, not used for any choice. The peers' lines come from those systems' own splitters and
-contain their mistakes (for example "Hun Sen. Hun Sen complained" on one line), so even a perfect splitter scores
-below 100 there.
+Candidates: ours (``summarize/split.py``, rules over ``summarize/languages.py``), NLTK's Punkt untrained and
+trained on the DUC articles (a reference, never shipped), pySBD, sentencex, blingfire and nupunkt, each when it
+is installed (``pip install pysbd sentencex blingfire nupunkt``; none is a dependency of the project), and a
+naive regex.
 
-Decisions taken on the development set (see the ablation rows; the error list is --show-errors):
-* "U.S." and other letters-and-periods tokens are abbreviations. Treating "U.S." as an ordinary word adds 27
-  false breaks ("U.S. President Bill Clinton"); in the 500 articles "U.S." is followed by a capitalised word 85
-  times, never by a listed sentence starter, and no gold sentence ends in "U.S.". A capitalised sentence starter
-  after it ("in the U.S. The president") still splits, through Punkt's sentence-starter and orthographic
-  heuristics, which fire on none of those 85.
-* Sentence starters: without them 7 true boundaries after abbreviations, initials and ellipses are missed
-  ("strongman Hun Sen. The agreement", "... F.W. But"); the 3 they cost are gold lines that hold two sentences.
-* The letters-and-periods rule and the repairs (no sentence starts with an all-lower-case word; a lone "1." joins
-  the next sentence) each score a hair lower on the peers; every such difference is a truncated or mis-split gold
-  line ("former President P.W." cut off, "de Klerk" opening a line), so they stay.
-* "no" is a collocation with numbers, not an abbreviation: same score, and 'He said "no." Then' still splits.
+* Golden Rules: the test cases of pySBD's repository (``tests/lang/test_<language>.py``, MIT licence, Nipun
+  Sadvilkar), read at run time from a checkout given by --pysbd (default ~/.cache/summarize/pySBD; get one with
+  ``git clone https://github.com/nipunsadvilkar/pySBD ~/.cache/summarize/pySBD``); nothing of them is copied into
+  this repository. A case passes when the splitter returns exactly the expected sentences (stripped). "golden" is
+  the list named GOLDEN_*; "all" adds the file's other lists (MORE, CLEAN...). Languages: the project's, where
+  pySBD has rules (English, German, French, Italian, Spanish, Arabic; none for Portuguese or Swedish).
+* DUC 2004: each one-sentence-per-line file's lines are joined with spaces into one paragraph, split again, and
+  the predicted boundaries are compared with the line breaks, counted in non-whitespace characters, so a splitter
+  is judged only on where it cuts. Development set: the peer summaries (the 12 systems whose output is one
+  sentence per line; DPP puts a whole summary on one line and is left out). Report set: the human reference
+  summaries. Gold lines come from people and systems and hold their mistakes ("Hun Sen. Hun Sen complained" on one
+  peer line; "it will strain U.S.-N." ending a reference line), so even a perfect splitter scores below 100.
+* Speed: MB of the DUC 2004 articles' body paragraphs (as the clean stage gives them, the splitter's input in the
+  pipeline) per second of splitting, one process, best of --repeats runs; and for ours also the raw article
+  texts (``split_sentences``, paragraph model included) and cleaning itself (``clean_document``).
 
 The DUC 2004 data is NIST's, for research use: it is read from ../shared/data/duc2004 (relative to the repository
-root) or --data, never copied into the repository, and the benchmark skips cleanly when it is absent.
+root) or --data, never copied into the repository, and the benchmark skips what needs it when it is absent.
 
-    python benchmarks/sentence_split.py [--data DIR] [--show-errors N] [--no-trained]
+    python benchmarks/sentence_split.py [--data DIR] [--pysbd DIR] [--show-errors N] [--repeats 5] [--no-trained]
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import contextlib
 import dataclasses
 import re
 import sys
@@ -44,8 +46,18 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from summarize import split  # noqa: E402
+from summarize.languages import get_language  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
+DEFAULT_PYSBD = Path.home() / ".cache" / "summarize" / "pySBD"
+PYSBD_FILES = {
+    "english": ("en", "test_english.py"),
+    "german": ("de", "test_deutsch.py"),
+    "french": ("fr", "test_french.py"),
+    "italian": ("it", "test_italian.py"),
+    "spanish": ("es", "test_spanish.py"),
+    "arabic": ("ar", "test_arabic.py"),
+}
 EXCLUDED_PEERS = frozenset({"DPP"})  # one line per summary: not sentence-split at all
 
 Splitter = Callable[[str], list[str]]
@@ -150,45 +162,159 @@ def evaluate(gold: Gold, splitter: Splitter) -> Score:
     return score
 
 
-def ours(config: split.PunktConfig | None = None, repair: bool = True) -> Splitter:
-    """Our splitter (blocks + Punkt + repairs), with the shipped parameters unless ``config`` is given."""
-    tokenizer = split.get_tokenizer() if config is None else split.build_tokenizer(config)
-    if repair:
-        return lambda text: split.split_sentences(text, tokenizer=tokenizer)
-    return lambda text: [s for b in split.split_blocks(text) for s in split._split_block(b, tokenizer, repair=False)]
+def ours(language: str = "english") -> Splitter:
+    """Our splitter (``summarize.split.split_sentences``) for ``language``."""
+    return lambda text: split.split_sentences(text, language)
 
 
-def punkt_untrained() -> Splitter:
-    """NLTK's Punkt with empty parameters, as ``PunktSentenceTokenizer()`` gives it."""
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
-
+def punkt_untrained() -> Splitter | None:
+    """NLTK's Punkt with empty parameters, as ``PunktSentenceTokenizer()`` gives it (NLTK comes with sumy)."""
+    try:
+        from nltk.tokenize.punkt import PunktSentenceTokenizer
+    except ImportError:
+        return None
     return PunktSentenceTokenizer().tokenize
 
 
-def punkt_trained(docs: list[tuple[str, str]]) -> Splitter:
+def punkt_trained(docs: list[tuple[str, str]]) -> Splitter | None:
     """Punkt trained unsupervised (PunktTrainer) on the DUC source articles: an in-domain reference, never shipped."""
-    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
-
+    try:
+        from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
+    except ImportError:
+        return None
     trainer = PunktTrainer()
     trainer.INCLUDE_ALL_COLLOCS = True
     trainer.train("\n\n".join(text for _, text in docs), finalize=True)
     return PunktSentenceTokenizer(trainer.get_params()).tokenize
 
 
-def ablations(config: split.PunktConfig) -> dict[str, Splitter]:
-    """Variants of our splitter that each drop one decision, to justify it on the development set."""
-    no_us = frozenset(a for a in config.abbreviations if a != "u.s")
-    return {
-        "ours without sentence starters": ours(dataclasses.replace(config, sentence_starters=frozenset())),
-        "ours, U.S. not an abbreviation": ours(
-            dataclasses.replace(config, abbreviations=no_us, dotted_abbreviations=False)
-        ),
-        "ours without the letters-and-periods rule": ours(dataclasses.replace(config, dotted_abbreviations=False)),
-        "ours, 'no' an abbreviation, not a collocation": ours(
-            dataclasses.replace(config, abbreviations=config.abbreviations | {"no"}, collocations=frozenset())
-        ),
-        "ours without repairs (lower-case start, lone list marker)": ours(repair=False),
-    }
+def peers(language: str) -> dict[str, Splitter]:
+    """The other splitters that are installed, for ``language`` (pySBD's and sentencex's two-letter codes)."""
+    code = PYSBD_FILES.get(language, ("en", ""))[0]
+    found: dict[str, Splitter] = {}
+    try:
+        import pysbd
+
+        segmenter = pysbd.Segmenter(language=code, clean=False)
+        found["pySBD"] = lambda text: [s.strip() for s in segmenter.segment(text) if s.strip()]
+    except (ImportError, ValueError):
+        pass
+    try:
+        import sentencex
+
+        found["sentencex"] = lambda text: [s.strip() for s in sentencex.segment(code, text) if s.strip()]
+    except ImportError:
+        pass
+    try:
+        import blingfire
+
+        found["blingfire"] = lambda text: [s for s in blingfire.text_to_sentences(text).split("\n") if s.strip()]
+    except ImportError:
+        pass
+    if language == "english":
+        try:
+            import nupunkt
+
+            found["nupunkt"] = lambda text: [s.strip() for s in nupunkt.sent_tokenize(text) if s.strip()]
+        except ImportError:
+            pass
+    return found
+
+
+def golden_rules(directory: Path, language: str) -> dict[str, list[tuple[str, list[str]]]]:
+    """pySBD's test cases for ``language``, by list name, parsed (never imported) from its test file."""
+    path = directory / "tests" / "lang" / PYSBD_FILES[language][1]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lists: dict[str, list[tuple[str, list[str]]]] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.List)):
+            continue
+        name = getattr(node.targets[0], "id", "")
+        cases = []
+        for element in node.value.elts:
+            args = element.args[:2] if isinstance(element, ast.Call) else element  # pytest.param(text, expected)
+            text, expected = (ast.literal_eval(a) for a in (args if isinstance(args, list) else args.elts))
+            if isinstance(text, str) and isinstance(expected, list):
+                cases.append((text, [e.strip() for e in expected]))
+        if cases:
+            lists[name] = cases
+    return lists
+
+
+def golden_table(directory: Path) -> str:
+    """Golden Rules passed per language and splitter ("golden" lists, and all lists of the file)."""
+    rows: dict[str, dict[str, str]] = {}
+    languages = [language for language in PYSBD_FILES if (directory / "tests" / "lang").is_dir()]
+    for language in languages:
+        lists = golden_rules(directory, language)
+        golden = [case for name, cases in lists.items() if name.startswith("GOLDEN") for case in cases]
+        every = [case for cases in lists.values() for case in cases]
+        splitters: dict[str, Splitter] = {"ours": ours(language), **peers(language)}
+        untrained = punkt_untrained()
+        if untrained is not None:
+            splitters["Punkt, untrained"] = untrained
+        for name, splitter in splitters.items():
+            rows.setdefault(name, {})[language] = (
+                f"{_passed(golden, splitter)}/{len(golden)} ({_passed(every, splitter)}/{len(every)})"
+            )
+    head = "| splitter | " + " | ".join(languages) + " |"
+    out = [
+        "**pySBD's Golden Rules passed: golden lists (all lists of the test file)**",
+        "",
+        head,
+        "| --- |" + " --- |" * len(languages),
+    ]
+    for name, cells in rows.items():
+        out.append(f"| {name} | " + " | ".join(cells.get(language, "n/a") for language in languages) + " |")
+    return "\n".join(out)
+
+
+def _passed(cases: list[tuple[str, list[str]]], splitter: Splitter) -> int:
+    """How many cases the splitter gets exactly right (an exception counts as a failure)."""
+    passed = 0
+    for text, expected in cases:
+        with contextlib.suppress(Exception):  # a peer failing on a case fails that case
+            passed += [s.strip() for s in splitter(text)] == expected
+    return passed
+
+
+def speed_table(docs_dir: Path, splitters: dict[str, Splitter], repeats: int) -> str:
+    """MB/s of each splitter on the DUC 2004 articles' body paragraphs; ours also on raw text, and cleaning."""
+    from summarize.clean import clean_document
+    from summarize.load import load_documents
+
+    documents = load_documents([str(docs_dir)], recursive=True).documents
+    raw_bytes = sum(len(d.text.encode("utf-8")) for d in documents)
+    paragraphs = [p for d in documents for p in clean_document(d)]
+    para_bytes = sum(len(p.encode("utf-8")) for p in paragraphs)
+
+    def best(run: Callable[[], object], times: int) -> float:
+        fastest = float("inf")
+        for _ in range(times):
+            start = time.perf_counter()
+            run()
+            fastest = min(fastest, time.perf_counter() - start)
+        return fastest
+
+    out = [
+        f"**Speed on the {len(documents)} DUC 2004 articles ({raw_bytes / 1e6:.2f} MB; {para_bytes / 1e6:.2f} MB of "
+        f"body paragraphs), one process, best of {repeats} runs (one run for splitters under 5 MB/s)**",
+        "",
+        "| what | MB/s |",
+        "| --- | ---: |",
+    ]
+    for name, splitter in splitters.items():
+        first = best(lambda s=splitter: [s(p) for p in paragraphs[:200]], 1)
+        slow = sum(len(p.encode("utf-8")) for p in paragraphs[:200]) / first / 1e6 < 5
+        seconds = best(lambda s=splitter: [s(p) for p in paragraphs], 1 if slow else repeats)
+        out.append(f"| {name}: splitting the body paragraphs | {para_bytes / seconds / 1e6:.1f} |")
+    seconds = best(lambda: [split.split_sentences(d.text) for d in documents], repeats)
+    out.append(
+        f"| ours: splitting the raw article texts (paragraph model included) | {raw_bytes / seconds / 1e6:.1f} |"
+    )
+    seconds = best(lambda: [clean_document(d) for d in documents], repeats)
+    out.append(f"| ours: cleaning (`clean_document`, raw article texts) | {raw_bytes / seconds / 1e6:.1f} |")
+    return "\n".join(out)
 
 
 def table(title: str, rows: dict[str, Score]) -> str:
@@ -248,43 +374,54 @@ def us_followers(docs: list[tuple[str, str]], starters: frozenset[str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the comparison and print Markdown tables; exit 0 with a note when the data is absent."""
+    """Run the comparison and print Markdown tables; skip (with a note) what needs absent data."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="DUC 2004 directory (peers/, refs/, docs/)")
+    parser.add_argument("--pysbd", type=Path, default=DEFAULT_PYSBD, help="a checkout of pySBD's repository")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N", help="list N dev-set errors of ours")
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs per speed row (the best is reported)")
     parser.add_argument("--no-trained", action="store_true", help="skip the Punkt trained on the DUC articles")
     args = parser.parse_args(argv)
 
+    if (args.pysbd / "tests" / "lang").is_dir():
+        print(golden_table(args.pysbd))
+    else:
+        print(f"skipped the Golden Rules: no pySBD checkout at {args.pysbd} (give --pysbd)")
+    print()
     if not (args.data / "peers").is_dir() or not (args.data / "refs").is_dir():
-        print(f"skipped: DUC 2004 data not found at {args.data} (give --data)")
+        print(f"skipped DUC 2004: data not found at {args.data} (give --data)")
         return 0
     dev = read_gold(args.data / "peers", EXCLUDED_PEERS)
     report = read_gold(args.data / "refs")
     docs = read_docs(args.data / "docs") if (args.data / "docs").is_dir() else []
 
-    config = split.load_config()
-    main_rows: dict[str, Splitter] = {
-        "ours: Punkt + shipped parameters": ours(),
-        "Punkt, untrained (PunktSentenceTokenizer())": punkt_untrained(),
-        "naive regex": naive_split,
-    }
+    rows: dict[str, Splitter] = {"ours": ours()}
+    rows.update(peers("english"))
+    untrained = punkt_untrained()
+    if untrained is not None:
+        rows["Punkt, untrained (PunktSentenceTokenizer())"] = untrained
     if docs and not args.no_trained:
-        main_rows["Punkt trained on the DUC articles (reference, not shipped)"] = punkt_trained(docs)
+        trained = punkt_trained(docs)
+        if trained is not None:
+            rows["Punkt trained on the DUC articles (reference, not shipped)"] = trained
+    rows["naive regex"] = naive_split
 
-    dev_scores = {name: evaluate(dev, f) for name, f in {**main_rows, **ablations(config)}.items()}
+    dev_scores = {name: evaluate(dev, f) for name, f in rows.items()}
     n_dev = sum(len(s) for _, s in dev)
     print(table(f"Development set: DUC 2004 peers, {len(dev)} files, {n_dev} gold sentences", dev_scores))
     print()
-    report_scores = {name: evaluate(report, f) for name, f in main_rows.items()}
+    report_scores = {name: evaluate(report, f) for name, f in rows.items()}
     n_rep = sum(len(s) for _, s in report)
     print(table(f"Report set: DUC 2004 references, {len(report)} files, {n_rep} gold sentences", report_scores))
     if docs:
         print()
         print(wrap_check(docs))
-        print(us_followers(docs, config.sentence_starters))
+        print(us_followers(docs, get_language("english").splitter.sentence_starters))
+        print()
+        print(speed_table(args.data / "docs", {k: v for k, v in rows.items() if "trained on" not in k}, args.repeats))
     if args.show_errors:
         print()
-        for name, kind, context in dev_scores["ours: Punkt + shipped parameters"].errors[: args.show_errors]:
+        for name, kind, context in report_scores["ours"].errors[: args.show_errors]:
             print(f"{kind:6} {name}: {context}")
     return 0
 
