@@ -82,7 +82,7 @@ IMPORTS = (
     "scipy.sparse",
     "typer",
     "summarize.cli",
-    "nltk",  # what the pipeline avoids: nltk/__init__ imports scipy.stats and scikit-learn
+    "nltk",  # no longer used by the pipeline (sumy's baselines import it): nltk/__init__ imports scikit-learn
     "sklearn.feature_extraction.text",  # what the pipeline avoids: the TF-IDF weighting is done in SciPy
 )
 
@@ -101,10 +101,10 @@ STATIC_NOTES = (
     "calls, zero when the import peak was higher.",
     "Small times are noisy on a shared machine: the load average above says how busy it was. The peers' times "
     "and ours come from the same run, so the ratios are fair within it.",
-    "`summarize seeds/ --words 150` imports neither scikit-learn nor the `nltk` package: NLTK's Punkt and Porter "
-    "modules are loaded without nltk/__init__.py (`summarize/nltk_parts.py`), and the TF-IDF weighting is done "
-    "in SciPy (`summarize/represent.py`, pinned to scikit-learn's TfidfTransformer by tests/test_represent.py); "
-    "the import table shows what the two would cost.",
+    "`summarize seeds/ --words 150` imports neither scikit-learn nor NLTK: sentences are split by our own rules "
+    "(`summarize/split.py`), stems come from PyStemmer, and the TF-IDF weighting is done in SciPy "
+    "(`summarize/represent.py`, pinned to scikit-learn's TfidfTransformer by tests/test_represent.py); the import "
+    "table shows what the two would cost.",
 )
 
 
