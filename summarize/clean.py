@@ -29,6 +29,11 @@ questions), and on the seeds it keeps 11 of the boilerplate paragraphs these rul
 Patterns are compiled regular expressions without nested unbounded quantifiers (nor an unbounded run of spaces
 searched for before a character, as the Markdown closing-heading pattern was), and the rest is a single pass over
 lines and paragraphs, so cleaning is linear in the size of the input; ``tests/fuzz/fuzz_pipeline.py`` checks it.
+Work that does not depend on the paragraph is done once per document (Unicode normalisation, control characters,
+quotes), words are counted once per paragraph (the document's stop-word density is the sum), ASCII text is
+tokenised in C (``word_counts_of``), and the patterns run on every paragraph open with a literal or end-anchored
+search, so cleaning reads text at tens of megabytes a second (``benchmarks/sentence_split.py``).
+``split_paragraphs`` is the project's one paragraph model: the splitter reads raw text through it too.
 """
 
 from __future__ import annotations
