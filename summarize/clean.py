@@ -486,21 +486,21 @@ def filter_paragraphs(paragraphs: Sequence[str], stopwords: frozenset[str] | Non
     """
     keys = [_key(p) for p in paragraphs]
     counts = Counter(keys)
-    word_counts: list[tuple[int, int] | None] = [None] * len(paragraphs)
+    word_counts: list[tuple[int, int]] = []
     if stopwords:
         word_counts = [word_counts_of(p, stopwords) for p in paragraphs]
-        words = sum(n for n, _ in word_counts)  # type: ignore[misc]
-        stops = sum(k for _, k in word_counts)  # type: ignore[misc]
-        if words and stops / words < DOCUMENT_MIN_DENSITY:
+        words = sum(n for n, _ in word_counts)
+        if words and sum(k for _, k in word_counts) / words < DOCUMENT_MIN_DENSITY:
             stopwords = None
     kept: list[str] = []
     emitted: set[str] = set()
-    for paragraph, key, counted in zip(paragraphs, keys, word_counts, strict=True):
+    for i, (paragraph, key) in enumerate(zip(paragraphs, keys, strict=True)):
         if key in emitted:
             continue
         if counts[key] > 1 and len(paragraph.split()) < REPEATED_TEMPLATE_MAX_WORDS:
             continue
-        text = body_text(paragraph if kept else strip_dateline(paragraph), stopwords, _counted=(paragraph, counted))
+        known = (paragraph, word_counts[i]) if stopwords else None
+        text = body_text(paragraph if kept else strip_dateline(paragraph), stopwords, _counted=known)
         if text:
             kept.append(text)
             emitted.add(key)
@@ -508,14 +508,12 @@ def filter_paragraphs(paragraphs: Sequence[str], stopwords: frozenset[str] | Non
 
 
 def body_text(
-    paragraph: str,
-    stopwords: frozenset[str] | None = None,
-    *,
-    _counted: tuple[str, tuple[int, int] | None] | None = None,
+    paragraph: str, stopwords: frozenset[str] | None = None, *, _counted: tuple[str, tuple[int, int]] | None = None
 ) -> str | None:
     """The paragraph if it reads as body prose, else None; a leading label goes, an unterminated tail may go.
 
-    ``_counted`` (internal) is a paragraph whose word counts are already known, reused when nothing was cut.
+    ``_counted`` (internal) is a paragraph with its word counts, reused when the paragraph reaches the stop-word
+    rule unchanged.
     """
     label = _LABEL.match(paragraph)
     if label:
@@ -538,8 +536,7 @@ def body_text(
             return None
         paragraph = head
     if stopwords:
-        known = _counted is not None and _counted[1] is not None and _counted[0] == paragraph
-        words, stops = _counted[1] if known else word_counts_of(paragraph, stopwords)  # type: ignore[index,misc]
+        words, stops = _counted[1] if _counted and _counted[0] == paragraph else word_counts_of(paragraph, stopwords)
         if words >= STOPWORD_MIN_WORDS and stops / words < STOPWORD_MIN_DENSITY:
             return None
     return paragraph
