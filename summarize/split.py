@@ -153,8 +153,10 @@ def _decide(block: str, start: int, end: int, run: str, sentence_start: int, rul
         return end  # a period standing alone: "word . The"
     if _MARKER.fullmatch(block, sentence_start, end):  # a list marker opens the sentence: "1.", "a.)", "• 9."
         return 0
-    if "-" in core or "'" in core or "’" in core or "/" in core:  # "Japan-U.S.", "D-Mass.", "l'Ing."
-        core = _JOINED.split(core)[-1] or core
+    if "-" in core or "'" in core or "’" in core or "/" in core:  # "Japan-U.S.", "D-Mass.", "l'Ing." (not "else's")
+        last = _JOINED.split(core)[-1]
+        if last and (last[0].isupper() or core[-len(last) - 1] in "-/"):
+            core = last
     lower = core.lower()
     if lower in rules.titles and (core[0].isupper() or lower not in rules.capitalised):
         before = block[block.rfind(" ", 0, space) + 1 : space] if space > 0 else ""
