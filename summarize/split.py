@@ -159,6 +159,8 @@ def _decide(block: str, start: int, end: int, run: str, sentence_start: int, rul
             core = last
     lower = core.lower()
     if lower in rules.titles and (core[0].isupper() or lower not in rules.capitalised):
+        if word.lower() in rules.sentence_starters:
+            return end  # a title stands before a name, never before "The": "loyal to Hun Sen. The king"
         before = block[block.rfind(" ", 0, space) + 1 : space] if space > 0 else ""
         return end if before and before == word else 0  # "Hun Sen. Hun Sen complained": a name repeated
     if first.isdigit():
