@@ -346,6 +346,10 @@ def test_every_language_has_disjoint_abbreviations_and_sentence_starters() -> No
             ],
         ),
         (
+            "Courts are seen as loyal to Hun Sen. The king has powers to grant pardons.",
+            ["Courts are seen as loyal to Hun Sen.", "The king has powers to grant pardons."],
+        ),
+        (
             "The patient was ill. Doctors said he would recover.",
             ["The patient was ill.", "Doctors said he would recover."],
         ),
