@@ -81,7 +81,7 @@ _LONE_APOSTROPHE = re.compile(rb"'(?:(?<![a-z0-9]')|(?![a-z0-9]))")  # on lower-
 _INLINE_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F])  # _INVISIBLE_INLINE in ASCII
 _ASCII_WORD_BYTES = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 39) else 32 for c in range(256))
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•▪◦]|\d{1,3}[.)])\s+")
-_BULLET = re.compile(r"^\s*[-*+•▪◦]\s+")  # in wrapped text "Oct.\n9. " is a wrap, so numbers do not count there
+_BULLETS = "-*+•▪◦"  # a bullet and a space open a list item; in wrapped text "Oct.\n9. " is a wrap, not an item
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE_INLINE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff\x00-\x08\x0e-\x1b\x1f\x7f]")  # not line breaks
 _TERMINAL_ESCAPE = re.compile(r"\x1b(?:\[[0-?]{0,32}[ -/]{0,8}[@-~]|[@-Z\\-_])")  # ANSI colours and the like
@@ -370,20 +370,23 @@ def _continues(previous: str, line: str, width: int | None, at_start: bool) -> b
     ``at_start`` says ``previous`` opens its paragraph, the only place a heading can be.
     """
     stripped = line.lstrip()
-    if not stripped or _BULLET.match(line):
+    if not stripped or (stripped[0] in _BULLETS and stripped[1:2].isspace()):  # a bullet item opens a paragraph
         return False
-    prev = previous.strip()
     if width is None:  # not wrapped: only a sentence plainly running on in lower case continues
         if _LIST_MARKER.match(line):
             return False
+        prev = previous.strip()
         return not _ends_sentence(prev) and stripped[0].islower() and not _is_heading_line(prev)
     if len(previous) < WRAP_BAND * width:  # a short line ends its paragraph (or is a heading)
         return False
-    if at_start and len(previous) < HEADING_MAX_WIDTH * width and stripped[0].isupper() and _is_heading_line(prev):
+    if (
+        at_start
+        and len(previous) < HEADING_MAX_WIDTH * width
+        and stripped[0].isupper()
+        and _is_heading_line(previous.strip())
+    ):
         return False
-    indent_prev = len(previous) - len(previous.lstrip())
-    indent = len(line) - len(stripped)
-    return indent <= indent_prev  # an indented line opens a new paragraph
+    return len(line) - len(stripped) <= len(previous) - len(previous.lstrip())  # an indented line opens a paragraph
 
 
 def _is_heading_line(line: str) -> bool:
