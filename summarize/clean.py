@@ -38,6 +38,7 @@ search, so cleaning reads text at tens of megabytes a second (``benchmarks/sente
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html as html_lib
 import itertools
@@ -353,12 +354,12 @@ def hard_wrap_width(blocks: Sequence[Sequence[str]]) -> int | None:
     width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
     if not WRAP_WIDTH_RANGE[0] <= width <= WRAP_WIDTH_RANGE[1]:
         return None
-    in_band = sum(WRAP_BAND * width <= n <= 1.25 * width for n in lengths) / len(lengths)
+    in_band = (bisect.bisect_right(lengths, 1.25 * width) - bisect.bisect_left(lengths, WRAP_BAND * width)) / len(lengths)
     terminated = sum(map(_ends_sentence, interior)) / len(interior)
     if len(interior) < MIN_WRAPPED_LINES:  # two lines are weak evidence: ask for a clear case
         return width if in_band == 1.0 and terminated == 0.0 and width >= 40 else None
     followers = [line.lstrip()[0] for block in blocks for line in block[1:]]
-    lower = sum(c.islower() for c in followers) / len(followers)
+    lower = sum(map(str.islower, followers)) / len(followers)
     if in_band < WRAP_SHARE_IN_BAND or terminated > WRAP_SHARE_TERMINATED_MAX or lower < WRAP_SHARE_LOWER_MIN:
         return None
     return width
