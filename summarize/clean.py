@@ -354,7 +354,8 @@ def hard_wrap_width(blocks: Sequence[Sequence[str]]) -> int | None:
     width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
     if not WRAP_WIDTH_RANGE[0] <= width <= WRAP_WIDTH_RANGE[1]:
         return None
-    in_band = (bisect.bisect_right(lengths, 1.25 * width) - bisect.bisect_left(lengths, WRAP_BAND * width)) / len(lengths)
+    band = bisect.bisect_right(lengths, 1.25 * width) - bisect.bisect_left(lengths, WRAP_BAND * width)
+    in_band = band / len(lengths)
     terminated = sum(map(_ends_sentence, interior)) / len(interior)
     if len(interior) < MIN_WRAPPED_LINES:  # two lines are weak evidence: ask for a clear case
         return width if in_band == 1.0 and terminated == 0.0 and width >= 40 else None
