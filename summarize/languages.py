@@ -135,7 +135,7 @@ _FRENCH = SplitterRules(
 
 _ITALIAN = SplitterRules(
     titles=_words(
-        "sig sig.ra sig.na sigg dott dott.ssa prof prof.ssa ing avv arch geom rag on sen dr mons s.e dir amm"
+        "sig sig.ra sig.na sigg dott dott.ssa prof prof.ssa ing avv arch geom rag on sen dr mons s.e dir amm psicol"
     ),
     abbreviations=_words(
         _COMMON + " ecc es pag gen feb febbr mar apr mag giu lug ago sett ott nov dic v.le c.so p.za "
@@ -151,7 +151,7 @@ _ITALIAN = SplitterRules(
 _SPANISH = SplitterRules(
     titles=_words("sr sra srta sres sras dr dra lic ing arq prof d dña ud uds sto sta gral"),
     abbreviations=_words(
-        _COMMON + " admón avda av pág págs párr ene feb mar abr jun jul ago sept oct nov dic etc cía s.a "
+        _COMMON + " admón avda av pág págs párr párrf ene feb mar abr jun jul ago sept oct nov dic etc cía s.a "
         "ee.uu aprox núm lun mié jue vie sáb dom"
     ),
     capitalised=_words("mar dom"),
