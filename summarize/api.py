@@ -34,7 +34,7 @@ PARAMETER_NAMES = ("method", *(f.name for f in fields(Options)))
 
 
 def split_sentences(text: str, language: str = "english") -> list[str]:
-    """Split ``text`` into sentences, offline, with NLTK's Punkt and the parameters the project ships."""
+    """Split ``text`` into sentences, offline, by the rules of ``summarize/split.py`` for ``language``."""
     from summarize.split import split_sentences as split
 
     return split(text, language)

@@ -2,7 +2,7 @@
 
 ``summarize PATH... [OPTIONS]`` is short for ``summarize run PATH... [OPTIONS]``; the other subcommands are
 ``split``, ``methods``, ``evaluate`` and ``batch``. ``summarize.cli.app`` holds the application and the options
-the subcommands share; each subcommand's module registers it. Heavy modules (NumPy, SciPy, NLTK's Punkt) are
+the subcommands share; each subcommand's module registers it. Heavy modules (NumPy, SciPy, sumy) are
 imported only inside the commands that need them.
 """
 

@@ -3,7 +3,7 @@ register themselves on ``app`` from their own modules; ``summarize.cli`` imports
 
 ``summarize PATH... [OPTIONS]`` is short for ``summarize run PATH... [OPTIONS]``; the other
 subcommands are ``split``, ``methods``, ``evaluate`` and ``batch``. Heavy modules (NumPy, SciPy,
-NLTK's Punkt) are imported only inside the commands that need them.
+sumy) are imported only inside the commands that need them.
 """
 
 from __future__ import annotations
