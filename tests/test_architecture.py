@@ -16,7 +16,7 @@ PACKAGE = ROOT / "summarize"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("summarize.errors", "summarize.types", "summarize.render", "summarize.safe_json"),  # to_dict renders lazily
-    ("summarize.options", "summarize.nltk_parts", "summarize.output", "summarize.order", "summarize.fetch"),
+    ("summarize.options", "summarize.languages", "summarize.output", "summarize.order", "summarize.fetch"),
     ("summarize.clusters", "summarize.clean", "summarize.split"),
     ("summarize.load", "summarize.represent", "summarize.score", "summarize.select"),
     ("summarize.compress", "summarize.concepts"),
