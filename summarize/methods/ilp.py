@@ -21,7 +21,7 @@ def ilp(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, 
     (scaled so the most query-like sentence is worth the most valuable sentence's concepts). Sentences that cannot
     stand alone are left out rather than down-weighted (``standalone_penalty`` < 1), and no two sentences at
     cosine >= ``redundancy_threshold`` are chosen together. A cluster too small to repeat any bigram has no
-    concepts: ``mmr`` summarises it instead.
+    concepts, and no sentence that fits the budget may hold one: ``mmr`` summarises such a cluster instead.
     """
     concepts = extract_concepts(cluster, options.min_df, options.concept_position_weight, options.position_half_life)
     values = None
@@ -41,4 +41,6 @@ def ilp(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, 
     selection = ilp_select(
         concepts, cluster.texts, budget, eligible, pairs, language=cluster.language, sentence_values=values
     )
+    if not selection.indices:  # no sentence that fits covers a concept: coverage cannot choose
+        return mmr(cluster, budget, options)
     return selection, normalise(coverage_scores(concepts))
