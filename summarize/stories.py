@@ -29,6 +29,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from summarize.errors import InputError, UsageError
@@ -40,7 +41,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Story", "StoryGraph", "StoryGrouper", "StoryWarning", "group_stories", "parse_date", "rank_stories"]
 
-_CAPITALISED = re.compile(r"(?<![.!?\"“‘'(]\s)(?<![.!?]\s\s)(?<!^)\b[A-Z][a-z]+(?:[-'][A-Za-z]+)?")
+# A capitalised word inside a sentence: not first in the text, not after a word character, not after a sentence end
+# or an opening quote or bracket and a space. The capital is matched first and the conditions looked back on from
+# it, so the search skips ahead to capitals (twice as fast as testing the conditions at every character).
+_CAPITALISED = re.compile(
+    r"[A-Z](?<!\w[A-Z])(?<![.!?\"“‘'(]\s[A-Z])(?<![.!?]\s\s[A-Z])(?<!^[A-Z])[a-z]+(?:[-'][A-Za-z]+)?"
+)
 _CANDIDATES = 2  # candidates per neighbour found on the heaviest terms, then rescored on the full vectors
 _CHUNK_ROWS = 2048  # rows of the similarity computed at once: memory grows with this times the neighbours
 
@@ -230,11 +236,9 @@ class StoryGrouper:
 
         from summarize.represent import smoothed_idf, weight
 
-        counts = _counts_in_blocks(texts, self.language)
+        counts, name_counts = _term_counts(texts, self.language, names=self.entity_weight > 0)
         idf = smoothed_idf(counts)
-        if self.entity_weight > 0:
-            names = [" ".join(_CAPITALISED.findall(text)) for text in texts]
-            name_counts = _counts_in_blocks(names, self.language)
+        if name_counts is not None:
             counts = hstack([counts, name_counts], format="csr")
             idf = np.concatenate([idf, self.entity_weight * smoothed_idf(name_counts)])
         return weight(counts, idf)
@@ -402,43 +406,147 @@ def _usable(documents: Iterable[Document]) -> list[Document]:
     return kept
 
 
-def _counts_in_blocks(texts: Sequence[str], language: str, block: int = 4096) -> csr_matrix:
-    """``summarize.represent.term_counts`` over blocks of texts, stacked with shared term columns: the same counts,
-    but only one block's tokens are held in memory at a time (100,000 articles' tokens as Python strings take GBs)."""
+def _term_counts(
+    texts: Sequence[str], language: str, *, names: bool, block: int = 4096
+) -> tuple[csr_matrix, csr_matrix | None]:
+    """Counts of each text's content terms and, with ``names``, of the terms of its capitalised words: the counts
+    and alphabetical term columns of ``summarize.represent.term_counts`` on the texts and on their names.
+
+    One pass over the texts in blocks (only one block's tokens are held as Python strings: 100,000 articles' take
+    GBs); each distinct word is stemmed once for all blocks and both matrices.
+    """
+    import numpy as np
+
+    from summarize.represent import _WORD
+
+    word_ids: dict[str, int] = {}
+    text_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    name_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for start in range(0, len(texts), block):
+        chunk = texts[start : start + block]
+        text_parts.append(_word_counts([_WORD.findall(text.lower()) for text in chunk], word_ids))
+        if names:
+            name_lists = [_WORD.findall(" ".join(_CAPITALISED.findall(text)).lower()) for text in chunk]
+            name_parts.append(_word_counts(name_lists, word_ids))
+    word_column, terms = _word_columns(word_ids, language)
+    counts = _stack_counts(text_parts, word_column, len(terms), len(texts))
+    if not names:
+        return counts, None
+    used = np.zeros(len(terms), dtype=bool)
+    for _, indices, _ in name_parts:
+        mapped = word_column[indices]
+        used[mapped[mapped >= 0]] = True
+    renumber = np.where(used, np.cumsum(used) - 1, -1)  # the names' own columns: their terms, alphabetical
+    name_column = np.where(word_column >= 0, renumber[np.maximum(word_column, 0)], -1)
+    return counts, _stack_counts(name_parts, name_column, int(used.sum()), len(texts))
+
+
+def _word_counts(token_lists: list[list[str]], word_ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One block's (counts, word ids, row pointers), words numbered in ``word_ids`` (new words added)."""
     import numpy as np
     from scipy.sparse import csr_matrix as csr
 
-    from summarize.represent import term_counts
+    for word in dict.fromkeys(chain.from_iterable(token_lists)):  # the block's distinct words, in a C loop
+        if word not in word_ids:
+            word_ids[word] = len(word_ids)
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    ids = np.fromiter(map(word_ids.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
+                      count=int(lengths.sum()))  # fmt: skip
+    rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+    counts = csr((np.ones(ids.size), (rows, ids)), shape=(len(token_lists), max(len(word_ids), 1)))
+    counts.sum_duplicates()
+    return counts.data, counts.indices.astype(np.int64), counts.indptr.astype(np.int64)
 
-    column: dict[str, int] = {}
-    data, indices, indptr = [], [], [np.zeros(1, dtype=np.int64)]
-    for start in range(0, len(texts), block):
-        counts, terms = term_counts(texts[start : start + block], language)
-        mapped = np.fromiter((column.setdefault(t, len(column)) for t in terms), dtype=np.int64, count=len(terms))
-        data.append(counts.data)
-        indices.append(mapped[counts.indices])
-        indptr.append(counts.indptr[1:] + indptr[-1][-1])
-    if not texts:
-        return csr((0, 0))
-    matrix = csr(
-        (np.concatenate(data), np.concatenate(indices), np.concatenate(indptr)), shape=(len(texts), len(column))
-    )
-    matrix.sort_indices()
+
+def _word_columns(word_ids: dict[str, int], language: str) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Each word's term column (-1 for a stop word or a number) and the terms, alphabetical (as ``term_counts``)."""
+    import numpy as np
+
+    from summarize.represent import stem_words, stop_words
+
+    stops = stop_words(language)
+    content = [w for w in word_ids if w not in stops and not w.isdigit()]
+    stems = stem_words(content, language)
+    terms = tuple(sorted(set(stems)))
+    column = {t: i for i, t in enumerate(terms)}
+    word_column = np.full(len(word_ids), -1, dtype=np.int64)
+    if content:
+        word_column[np.fromiter(map(word_ids.__getitem__, content), dtype=np.int64, count=len(content))] = (
+            np.fromiter(map(column.__getitem__, stems), dtype=np.int64, count=len(stems))
+        )
+    return word_column, terms
+
+
+def _stack_counts(
+    parts: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]], word_column: np.ndarray, width: int, height: int
+) -> csr_matrix:
+    """The blocks' word counts as one text-by-term count matrix (words of one stem summed; stop words dropped)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix as csr
+
+    if not parts:
+        return csr((height, width))
+    offsets = np.cumsum([0] + [indptr.size - 1 for _, _, indptr in parts])
+    rows = np.concatenate([
+        np.repeat(np.arange(indptr.size - 1, dtype=np.int64) + offset, np.diff(indptr))
+        for (_, _, indptr), offset in zip(parts, offsets, strict=False)
+    ])  # fmt: skip
+    columns = word_column[np.concatenate([indices for _, indices, _ in parts])]
+    data = np.concatenate([counts for counts, _, _ in parts])
+    kept = columns >= 0
+    matrix = csr((data[kept], (rows[kept], columns[kept])), shape=(height, width))
+    matrix.sum_duplicates()
     return matrix
 
 
 def _top_per_row(matrix: csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns and values of each row's ``k`` largest entries of a CSR matrix (ties: the earlier stored entry;
-    SciPy's products store them in a fixed order, so the result is deterministic); one stable sort of one key."""
+    SciPy's products store them in a fixed order, so the result is deterministic).
+
+    Each longer row's k-th largest value is found first (``np.partition`` on rows padded to equal length), so only
+    the entries at or above it, a few per row, are sorted: one stable sort of one key.
+    """
     import numpy as np
 
     lengths = np.diff(matrix.indptr)
     rows = np.repeat(np.arange(matrix.shape[0]), lengths)
     values = np.clip(matrix.data, -1.0, 1.0)
+    where = np.arange(values.size)
+    if lengths.size and lengths.max() > k:
+        candidate = values >= _kth_largest_per_row(values, matrix.indptr, k)[rows]
+        where, rows, values = where[candidate], rows[candidate], values[candidate]
+        lengths = np.bincount(rows, minlength=matrix.shape[0])
+    starts = np.cumsum(lengths) - lengths
     order = np.argsort(rows * 4.0 + (1.0 - values), kind="stable")  # row first, then the larger value first
-    rank = np.arange(order.size) - np.repeat(matrix.indptr[:-1], lengths)
-    keep = np.sort(order[rank < k])
-    return rows[keep], matrix.indices[keep], matrix.data[keep]
+    rank = np.arange(order.size) - np.repeat(starts, lengths)
+    keep = where[np.sort(order[rank < k])]
+    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))[keep], matrix.indices[keep], matrix.data[keep]
+
+
+def _kth_largest_per_row(values: np.ndarray, indptr: np.ndarray, k: int, cells: int = 1 << 22) -> np.ndarray:
+    """Each CSR row's ``k``-th largest value (-inf for a row of at most ``k`` entries): rows of similar length are
+    padded into one dense block of about ``cells`` values and partitioned together."""
+    import numpy as np
+
+    lengths = np.diff(indptr)
+    kth = np.full(lengths.size, -np.inf)
+    long_rows = np.flatnonzero(lengths > k)
+    long_rows = long_rows[np.argsort(lengths[long_rows], kind="stable")]
+    sorted_lengths = lengths[long_rows]
+    start = 0
+    while start < long_rows.size:  # the next rows whose padded block (rows x the longest) stays within ``cells``
+        padded_size = sorted_lengths[start:] * np.arange(1, long_rows.size - start + 1)
+        stop = start + max(1, int(np.searchsorted(padded_size > cells, True)))
+        chosen = long_rows[start:stop]
+        counts = lengths[chosen]
+        width = int(counts[-1])
+        padded = np.full((chosen.size, width), -np.inf)
+        block_rows = np.repeat(np.arange(chosen.size), counts)
+        offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        padded[block_rows, offsets] = values[np.repeat(indptr[chosen], counts) + offsets]
+        kth[chosen] = np.partition(padded, width - k, axis=1)[:, width - k]
+        start = stop
+    return kth
 
 
 def _keep_heaviest(vectors: csr_matrix, max_terms: int) -> csr_matrix:
