@@ -89,9 +89,9 @@ def test_dates_far_apart_keep_similar_articles_apart() -> None:
     first, second = EVENTS["strike"]
     close = [Document(first, id="a", published="2024-03-01"), Document(second, id="b", published="2024-03-02")]
     far = [Document(first, id="a", published="2024-03-01"), Document(second, id="b", published="2024-07-01")]
-    assert len(group_stories(close)) == 1
-    assert len(group_stories(far)) == 2
-    assert len(group_stories(far, max_days_apart=None)) == 1
+    assert len(group_stories(close, max_days_apart=30)) == 1
+    assert len(group_stories(far, max_days_apart=30)) == 2
+    assert len(group_stories(far)) == 1  # dates are off by default
 
 
 def test_titles_come_from_the_most_central_titled_article_else_a_first_sentence() -> None:
