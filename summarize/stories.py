@@ -251,28 +251,31 @@ class StoryGrouper:
         from scipy.sparse import csr_matrix as csr
 
         n = vectors.shape[0]
+        k = min(self.n_neighbors, n - 1)
+        if k <= 0:
+            return csr((n, n))
         pruned = _keep_heaviest(vectors, self.max_terms)
         transposed = pruned.T.tocsr()
-        k = min(self.n_neighbors, n - 1)
-        rows_out, cols_out, vals_out = [], [], []
+        rows_parts, cols_parts = [], []
         for start in range(0, n, _CHUNK_ROWS):
             block = (pruned[start : start + _CHUNK_ROWS] @ transposed).tocsr()
             own = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start == block.indices
             block.data[own] = 0.0  # an article is not its own neighbour
             block.eliminate_zeros()
             rows_c, cols_c, _ = _top_per_row(block, _CANDIDATES * k)
-            # the candidates rescored with the full vectors: the exact cosine picks the k neighbours
-            exact = np.asarray(vectors[rows_c + start].multiply(vectors[cols_c]).sum(axis=1)).ravel()
-            rescored = csr((exact, (rows_c, cols_c)), shape=block.shape)
-            rows_k, cols_k, values = _top_per_row(rescored, k)
-            rows_out.append(rows_k + start)
-            cols_out.append(cols_k)
-            vals_out.append(values)
-        if k <= 0 or not rows_out:
-            return csr((n, n))
-        return csr(
-            (np.concatenate(vals_out), (np.concatenate(rows_out), np.concatenate(cols_out))), shape=(n, n)
-        ).tocsr()
+            rows_parts.append(rows_c + start)
+            cols_parts.append(cols_c)
+        rows_c, cols_c = np.concatenate(rows_parts), np.concatenate(cols_parts).astype(np.int64)
+        # the candidates rescored with the full vectors (each pair once: i's candidate j is often j's candidate i);
+        # the exact cosine picks the k neighbours
+        pairs, pair_of = np.unique(np.minimum(rows_c, cols_c) * n + np.maximum(rows_c, cols_c), return_inverse=True)
+        exact = np.empty(pairs.size)
+        for start in range(0, pairs.size, _CHUNK_ROWS * 16):
+            a, b = np.divmod(pairs[start : start + _CHUNK_ROWS * 16], n)
+            exact[start : start + a.size] = np.asarray(vectors[a].multiply(vectors[b]).sum(axis=1)).ravel()
+        rescored = csr((exact[pair_of.ravel()], (rows_c, cols_c)), shape=(n, n))
+        rows_k, cols_k, values = _top_per_row(rescored, k)
+        return csr((values, (rows_k, cols_k)), shape=(n, n)).tocsr()
 
     def fit_predict(self, documents: Sequence[Document]) -> np.ndarray:
         """A story label (0, 1, ...) for each document, numbered in order of first appearance."""
