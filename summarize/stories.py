@@ -423,82 +423,83 @@ def _term_counts(
 
     from summarize.represent import _WORD
 
-    word_ids: dict[str, int] = {}
-    text_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    name_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    vocabulary = _Vocabulary(language)
+    text_parts: list[csr_matrix] = []
+    name_parts: list[csr_matrix] = []
     for start in range(0, len(texts), block):
         chunk = texts[start : start + block]
-        text_parts.append(_word_counts([_WORD.findall(text.lower()) for text in chunk], word_ids))
+        text_parts.append(vocabulary.counts([_WORD.findall(text.lower()) for text in chunk]))
         if names:
             name_lists = [_WORD.findall(" ".join(_CAPITALISED.findall(text)).lower()) for text in chunk]
-            name_parts.append(_word_counts(name_lists, word_ids))
-    word_column, terms = _word_columns(word_ids, language)
-    counts = _stack_counts(text_parts, word_column, len(terms), len(texts))
+            name_parts.append(vocabulary.counts(name_lists))
+    terms = np.array(vocabulary.terms, dtype=object)
+    alphabetical = np.empty(terms.size, dtype=np.int64)
+    alphabetical[np.argsort(terms, kind="stable")] = np.arange(terms.size)
+    counts = _stack_counts(text_parts, alphabetical, terms.size, len(texts))
     if not names:
         return counts, None
-    used = np.zeros(len(terms), dtype=bool)
-    for _, indices, _ in name_parts:
-        mapped = word_column[indices]
-        used[mapped[mapped >= 0]] = True
-    renumber = np.where(used, np.cumsum(used) - 1, -1)  # the names' own columns: their terms, alphabetical
-    name_column = np.where(word_column >= 0, renumber[np.maximum(word_column, 0)], -1)
+    used = np.zeros(terms.size, dtype=bool)
+    for part in name_parts:
+        used[part.indices] = True
+    name_column = np.full(terms.size, -1, dtype=np.int64)  # the names' own columns: their terms, alphabetical
+    name_column[np.flatnonzero(used)[np.argsort(terms[used], kind="stable")]] = np.arange(int(used.sum()))
     return counts, _stack_counts(name_parts, name_column, int(used.sum()), len(texts))
 
 
-def _word_counts(token_lists: list[list[str]], word_ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One block's (counts, word ids, row pointers), words numbered in ``word_ids`` (new words added)."""
+class _Vocabulary:
+    """Words to term numbers (in order of first appearance; -1 for a stop word or a number), each word stemmed once."""
+
+    def __init__(self, language: str) -> None:
+        from summarize.represent import stop_words
+
+        self.language = language
+        self.stops = stop_words(language)
+        self.word_term: dict[str, int] = {}
+        self.term_number: dict[str, int] = {}
+
+    @property
+    def terms(self) -> list[str]:
+        return list(self.term_number)
+
+    def counts(self, token_lists: list[list[str]]) -> csr_matrix:
+        """A block's text-by-term counts (columns: term numbers), new words stemmed and numbered."""
+        import numpy as np
+        from scipy.sparse import csr_matrix as csr
+
+        from summarize.represent import stem_words
+
+        word_term, term_number = self.word_term, self.term_number
+        new = [w for w in dict.fromkeys(chain.from_iterable(token_lists)) if w not in word_term]
+        word_term.update(dict.fromkeys(new, -1))
+        content = [w for w in new if w not in self.stops and not w.isdigit()]
+        for word, stem in zip(content, stem_words(content, self.language), strict=True):
+            word_term[word] = term_number.setdefault(stem, len(term_number))
+        lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+        ids = np.fromiter(map(word_term.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
+                          count=int(lengths.sum()))  # fmt: skip
+        rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+        kept = ids >= 0
+        counts = csr(
+            (np.ones(int(kept.sum())), (rows[kept], ids[kept])), shape=(len(token_lists), max(len(term_number), 1))
+        )
+        counts.sum_duplicates()
+        return counts
+
+
+def _stack_counts(parts: Sequence[csr_matrix], column: np.ndarray, width: int, height: int) -> csr_matrix:
+    """The blocks' counts stacked, term numbers moved to their ``column`` (sorted in each row, as SciPy keeps them)."""
     import numpy as np
     from scipy.sparse import csr_matrix as csr
 
-    for word in dict.fromkeys(chain.from_iterable(token_lists)):  # the block's distinct words, in a C loop
-        if word not in word_ids:
-            word_ids[word] = len(word_ids)
-    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    ids = np.fromiter(map(word_ids.__getitem__, chain.from_iterable(token_lists)), dtype=np.int64,
-                      count=int(lengths.sum()))  # fmt: skip
-    rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
-    counts = csr((np.ones(ids.size), (rows, ids)), shape=(len(token_lists), max(len(word_ids), 1)))
-    counts.sum_duplicates()
-    return counts.data, counts.indices.astype(np.int64), counts.indptr.astype(np.int64)
-
-
-def _word_columns(word_ids: dict[str, int], language: str) -> tuple[np.ndarray, tuple[str, ...]]:
-    """Each word's term column (-1 for a stop word or a number) and the terms, alphabetical (as ``term_counts``)."""
-    import numpy as np
-
-    from summarize.represent import stem_words, stop_words
-
-    stops = stop_words(language)
-    content = [w for w in word_ids if w not in stops and not w.isdigit()]
-    stems = stem_words(content, language)
-    terms = tuple(sorted(set(stems)))
-    column = {t: i for i, t in enumerate(terms)}
-    word_column = np.full(len(word_ids), -1, dtype=np.int64)
-    if content:
-        where = np.fromiter(map(word_ids.__getitem__, content), dtype=np.int64, count=len(content))
-        word_column[where] = np.fromiter(map(column.__getitem__, stems), dtype=np.int64, count=len(stems))
-    return word_column, terms
-
-
-def _stack_counts(
-    parts: Sequence[tuple[np.ndarray, np.ndarray, np.ndarray]], word_column: np.ndarray, width: int, height: int
-) -> csr_matrix:
-    """The blocks' word counts as one text-by-term count matrix (words of one stem summed; stop words dropped)."""
-    import numpy as np
-    from scipy.sparse import csr_matrix as csr
-
-    if not parts:
+    if not parts or width == 0:
         return csr((height, width))
-    offsets = np.cumsum([0] + [indptr.size - 1 for _, _, indptr in parts])
-    rows = np.concatenate([
-        np.repeat(np.arange(indptr.size - 1, dtype=np.int64) + offset, np.diff(indptr))
-        for (_, _, indptr), offset in zip(parts, offsets, strict=False)
-    ])  # fmt: skip
-    columns = word_column[np.concatenate([indices for _, indices, _ in parts])]
-    data = np.concatenate([counts for counts, _, _ in parts])
-    kept = columns >= 0
-    matrix = csr((data[kept], (rows[kept], columns[kept])), shape=(height, width))
-    matrix.sum_duplicates()
+    offsets = np.cumsum([0] + [part.nnz for part in parts])
+    indptr = np.concatenate(
+        [[0]] + [part.indptr[1:].astype(np.int64) + o for part, o in zip(parts, offsets, strict=False)]
+    )
+    indices = column[np.concatenate([part.indices for part in parts])]
+    matrix = csr((np.concatenate([part.data for part in parts]), indices, indptr), shape=(height, width))
+    matrix.sort_indices()
     return matrix
 
 

@@ -252,3 +252,24 @@ def test_warnings_from_the_api_are_story_warnings() -> None:
         warnings.simplefilter("always")
         group_stories([Document("", id="e"), Document(ONE_OFF, id="g")])
     assert [w.category for w in caught] == [StoryWarning]
+
+
+def test_counts_in_blocks_are_term_counts_of_the_texts_and_of_their_capitalised_words() -> None:
+    from summarize.represent import term_counts
+    from summarize.stories import _CAPITALISED, _term_counts
+
+    texts = [text for event in EVENTS.values() for text in event] + [ONE_OFF, "the of and 42", ""]
+    counts, names = _term_counts(texts, "english", names=True, block=2)  # blocks smaller than the texts
+    expected, _ = term_counts(texts)
+    expected_names, _ = term_counts([" ".join(_CAPITALISED.findall(text)) for text in texts])
+    assert names is not None
+    for got, want in ((counts, expected), (names, expected_names)):
+        assert got.shape == want.shape
+        assert (got != want).nnz == 0
+        assert got.has_sorted_indices
+    assert _CAPITALISED.findall("Rescuers in Padang said. Then “ Quoted and (Bracketed) Jean-Luc O'Neil") == [
+        "Padang",
+        "Bracketed",
+        "Jean-Luc",
+        "Neil",
+    ]
