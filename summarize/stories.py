@@ -503,54 +503,33 @@ def _stack_counts(parts: Sequence[csr_matrix], column: np.ndarray, width: int, h
     return matrix
 
 
-def _top_per_row(matrix: csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _top_per_row(matrix: csr_matrix, k: int, buckets: int = 64) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns and values of each row's ``k`` largest entries of a CSR matrix (ties: the earlier stored entry;
     SciPy's products store them in a fixed order, so the result is deterministic).
 
-    Each longer row's k-th largest value is found first (``np.partition`` on rows padded to equal length), so only
-    the entries at or above it, a few per row, are sorted: one stable sort of one key.
+    Values are counted per row in ``buckets`` equal slices of [0, 1]; only each longer row's entries from the
+    highest slice that leaves at least ``k`` entries up are sorted (a few per row): one stable sort of one key.
     """
     import numpy as np
 
+    n_rows = matrix.shape[0]
     lengths = np.diff(matrix.indptr)
-    rows = np.repeat(np.arange(matrix.shape[0]), lengths)
     values = np.clip(matrix.data, -1.0, 1.0)
-    where = np.arange(values.size)
+    rows = np.repeat(np.arange(n_rows, dtype=np.int32), lengths)
+    where = None
     if lengths.size and lengths.max() > k:
-        candidate = values >= _kth_largest_per_row(values, matrix.indptr, k)[rows]
-        where, rows, values = where[candidate], rows[candidate], values[candidate]
-        lengths = np.bincount(rows, minlength=matrix.shape[0])
-    starts = np.cumsum(lengths) - lengths
+        bucket = np.minimum((np.maximum(values, 0.0) * buckets).astype(np.int32), buckets - 1)  # exact: 2^6 slices
+        histogram = np.bincount(rows * buckets + bucket, minlength=n_rows * buckets).reshape(n_rows, buckets)
+        enough = np.cumsum(histogram[:, ::-1], axis=1) >= k  # [r, j]: at least k entries in the top j+1 slices
+        lowest = np.where(lengths > k, buckets - 1 - np.argmax(enough, axis=1), 0).astype(np.int32)
+        where = np.flatnonzero(bucket >= lowest[rows])
+        rows, values = rows[where], values[where]
+    kept_lengths = np.bincount(rows, minlength=n_rows)
     order = np.argsort(rows * 4.0 + (1.0 - values), kind="stable")  # row first, then the larger value first
-    rank = np.arange(order.size) - np.repeat(starts, lengths)
-    keep = where[np.sort(order[rank < k])]
-    return np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))[keep], matrix.indices[keep], matrix.data[keep]
-
-
-def _kth_largest_per_row(values: np.ndarray, indptr: np.ndarray, k: int, cells: int = 1 << 22) -> np.ndarray:
-    """Each CSR row's ``k``-th largest value (-inf for a row of at most ``k`` entries): rows of similar length are
-    padded into one dense block of about ``cells`` values and partitioned together."""
-    import numpy as np
-
-    lengths = np.diff(indptr)
-    kth = np.full(lengths.size, -np.inf)
-    long_rows = np.flatnonzero(lengths > k)
-    long_rows = long_rows[np.argsort(lengths[long_rows], kind="stable")]
-    sorted_lengths = lengths[long_rows]
-    start = 0
-    while start < long_rows.size:  # the next rows whose padded block (rows x the longest) stays within ``cells``
-        padded_size = sorted_lengths[start:] * np.arange(1, long_rows.size - start + 1)
-        stop = start + max(1, int(np.searchsorted(padded_size > cells, True)))
-        chosen = long_rows[start:stop]
-        counts = lengths[chosen]
-        width = int(counts[-1])
-        padded = np.full((chosen.size, width), -np.inf)
-        block_rows = np.repeat(np.arange(chosen.size), counts)
-        offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-        padded[block_rows, offsets] = values[np.repeat(indptr[chosen], counts) + offsets]
-        kth[chosen] = np.partition(padded, width - k, axis=1)[:, width - k]
-        start = stop
-    return kth
+    rank = np.arange(order.size) - np.repeat(np.cumsum(kept_lengths) - kept_lengths, kept_lengths)
+    keep = np.sort(order[rank < k])
+    stored = keep if where is None else where[keep]
+    return rows[keep].astype(np.int64), matrix.indices[stored], matrix.data[stored]
 
 
 def _keep_heaviest(vectors: csr_matrix, max_terms: int) -> csr_matrix:
