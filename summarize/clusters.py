@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from os import PathLike
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -32,6 +32,8 @@ __all__ = [
     "ClusterRecord",
     "cluster_from_record",
     "document_from_record",
+    "parse_date",
+    "read_article_file",
     "read_cluster_file",
     "read_cluster_records",
     "read_clusters",
@@ -78,15 +80,31 @@ def _identifier(record: dict[str, Any], default: str, where: str) -> str:
     return str(value).strip() or default
 
 
+def parse_date(value: str | None) -> date | None:
+    """The calendar date of an ISO 8601 date or date-time, or of an RFC 2822 date (RSS); None when there is none
+    or it cannot be read."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def _is_iso_date(value: str) -> bool:
     """Whether ``value`` is an ISO 8601 date or date-time of a real day (so that sorting the strings sorts them)."""
-    if _ISO_8601.fullmatch(value) is None:
-        return False
-    try:
-        date.fromisoformat(value[:10])
-    except ValueError:
-        return False
-    return True
+    return _ISO_8601.fullmatch(value) is not None and parse_date(value) is not None
 
 
 def _published(record: dict[str, Any], where: str, problems: list[str] | None) -> str | None:
@@ -283,3 +301,73 @@ def read_cluster_file(path: str | PathLike[str], problems: list[str] | None = No
     else:
         problems.extend(clusters[0].warnings)
     return list(clusters[0].documents)
+
+
+def read_article_file(path: str | PathLike[str], max_bytes: int | None = None) -> list[Document]:
+    """The article records of a ``.json``/``.jsonl`` file (a list of articles, one a line, or clusters of them),
+    read leniently for grouping into stories: one ``SummarizeWarning`` a problem, never the file for one record.
+
+    A record without text is left out; a ``published`` that ``parse_date`` cannot read is dropped (the article keeps
+    its place in the input order); an RFC 2822 date (RSS) becomes ISO. InputError (one line) when the file is
+    missing, over ``max_bytes``, not UTF-8 or not JSON.
+    """
+    path = Path(path)
+    name = path.as_posix()
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"input too large: {name} is over the limit of {max_bytes:,} bytes; raise --max-input-bytes"
+            )
+        data = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"no such file or directory: {name}") from None
+    except OSError as error:
+        raise InputError(f"cannot read {name}: {os_reason(error)}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{name}: not valid UTF-8 (byte {error.start})") from None
+    try:
+        if path.suffix.lower() == ".jsonl":
+            lines = enumerate(data.split("\n"), 1)  # not splitlines: JSON strings may hold U+2028
+            values = [(loads(line), f"{name}, line {n}") for n, line in lines if line.strip()]
+        else:
+            value = loads(data)
+            values = (
+                [(item, f"{name}, item {n}") for n, item in enumerate(value, 1)]
+                if isinstance(value, list)
+                else [(value, name)]
+            )
+    except json.JSONDecodeError as error:
+        raise InputError(f"{name}, line {error.lineno}: invalid JSON: {error.msg}") from None
+    records: list[tuple[object, str]] = []
+    for value, where in values:
+        if isinstance(value, dict) and isinstance(value.get("documents"), list):  # a cluster: its articles
+            records.extend((item, f"{where}, document {n}") for n, item in enumerate(value["documents"], 1))
+        else:
+            records.append((value, where))
+    documents = []
+    undated = 0
+    for number, (record, where) in enumerate(records, start=1):
+        if isinstance(record, dict):
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                warn_caller(f"{where}: no text; left out")
+                continue
+            published = record.get("published")
+            if published is None or (isinstance(published, str) and not published.strip()):
+                undated += 1
+            else:
+                day = parse_date(published) if isinstance(published, str) else None
+                record = dict(record)
+                if day is None:
+                    warn_caller(
+                        f"{where}: cannot read the date {published!r:.40}; the article keeps its place in the input"
+                    )
+                    record.pop("published")
+                    undated += 1
+                elif published[:10] != day.isoformat():
+                    record["published"] = day.isoformat()
+        documents.append(document_from_record(record, f"{path.stem}#{number}", where))
+    if undated:
+        warn_caller(f"{name}: {undated} of {len(documents)} articles have no date; they are ordered as given")
+    return documents

@@ -39,8 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, TextIO
 
-from summarize.clusters import CLUSTER_SUFFIXES, read_cluster_file
-from summarize.errors import InputError, UsageError, os_reason
+from summarize.clusters import CLUSTER_SUFFIXES, read_article_file, read_cluster_file
+from summarize.errors import InputError, UsageError, os_reason, warn_caller
 from summarize.fetch import (
     DEFAULT_TIMEOUT,
     FETCHED_SCHEMES,
@@ -223,6 +223,49 @@ def load_documents(
         detail = f" ({warnings[0].removeprefix('skipped ')}{more})" if warnings else ""
         raise InputError(f"nothing readable among the inputs{detail}")
     return LoadResult(documents=tuple(documents), warnings=tuple(warnings), size=allowance.used)
+
+
+def read_articles(
+    paths: Sequence[str | Path],
+    *,
+    recursive: bool = False,
+    stdin: TextIO | None = None,
+    max_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
+) -> list[Document]:
+    """Articles for grouping into stories from files, directories, ``-`` and JSON/JSONL article lists, in argument
+    order; every problem is one ``SummarizeWarning`` (``summarize stories`` prints them as warning lines).
+
+    A ``.json``/``.jsonl`` argument is an article list read leniently (``summarize.clusters.read_article_file``);
+    the other arguments are read by ``load_documents``. InputError when no article with text is left.
+    """
+    documents: list[Document] = []
+    run: list[str | Path] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        try:
+            result = load_documents(run, recursive=recursive, stdin=stdin, max_bytes=max_bytes)
+        except InputError as error:
+            if not str(error).startswith("nothing readable"):
+                raise
+            warn_caller(str(error))
+        else:
+            for message in result.warnings:
+                warn_caller(message)
+            documents.extend(result.documents)
+        run.clear()
+
+    for given in paths:
+        if Path(given).suffix.lower() in CLUSTER_SUFFIXES and str(given) != STDIN_ID:
+            flush()
+            documents.extend(read_article_file(given, max_bytes))
+        else:
+            run.append(given)
+    flush()
+    if not documents:
+        raise InputError("nothing readable among the inputs: no article with text")
+    return documents
 
 
 def check_url_argument(argument: str, fetch_urls: bool) -> None:

@@ -28,10 +28,11 @@ import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from summarize.clusters import parse_date  # re-exported: one date reader for the project
 from summarize.errors import InputError, UsageError
 from summarize.types import Document
 
@@ -98,28 +99,6 @@ def _outlet(document: Document) -> str:
         if match:
             return match.group(1).lower().removeprefix("www.")
     return "\0" + document.id
-
-
-def parse_date(value: str | None) -> date | None:
-    """The calendar date of an ISO 8601 date or date-time, or of an RFC 2822 date (RSS); None when there is none
-    or it cannot be read."""
-    if value is None or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 @dataclass(frozen=True)

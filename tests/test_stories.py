@@ -215,6 +215,32 @@ def test_the_stories_command_reads_json_articles_with_metadata_and_warns(tmp_pat
     assert all(line.startswith("summarize: warning: ") for line in err.splitlines() if "date" in line)
 
 
+def test_read_articles_reads_files_and_article_lists_in_order_with_each_problem_a_summarize_warning(
+    tmp_path: Path,
+) -> None:
+    from summarize.errors import SummarizeWarning
+    from summarize.load import read_articles
+
+    plain = write(tmp_path / "first.txt", "A plain article about floods in Dhaka on Monday.")
+    records = [
+        {"id": "rss", "text": "Floods hit Dhaka.", "published": "Fri, 01 Mar 2024 10:00:00 GMT"},
+        {"id": "bad", "text": "Rain kept falling.", "published": "the day before"},
+        {"id": "empty", "title": "no text"},
+    ]
+    feed = write(tmp_path / "feed.json", json.dumps(records))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        documents = read_articles([plain, feed])
+    assert [d.id for d in documents] == [plain.as_posix(), "rss", "bad"]
+    assert [d.published for d in documents] == [None, "2024-03-01", None]
+    messages = [str(w.message) for w in caught if issubclass(w.category, SummarizeWarning)]
+    assert any("item 2: cannot read the date 'the day before'" in m for m in messages)
+    assert any("item 3: no text; left out" in m for m in messages)
+    assert any("1 of 2 articles have no date" in m for m in messages)
+    with pytest.raises(InputError, match="nothing readable"):
+        read_articles([write(tmp_path / "none.jsonl", '{"id": "x"}\n')])
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

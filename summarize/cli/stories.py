@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from summarize import safe_json
 from summarize.cli.app import MaxInputBytes, app, warn
 from summarize.cli.commands import Language, PathsArgument, Recursive
 from summarize.errors import InputError, UsageError
 from summarize.options import DEFAULT_MAX_INPUT_BYTES
-from summarize.types import Document
 
 if TYPE_CHECKING:
     from summarize.stories import Story, StoryGrouper
@@ -28,109 +26,6 @@ Threshold = Annotated[
     typer.Option("--threshold", help="Similarity at which articles join one story, in (0, 1] (default: chosen on "
                  "DUC 2002/2003, see benchmarks/STORIES.md); higher makes more, smaller stories."),
 ]  # fmt: skip
-
-
-def read_articles(paths: list[str], recursive: bool, max_bytes: int | None) -> list[Document]:
-    """Articles from files, directories, ``-`` and JSON/JSONL article lists, in argument order.
-
-    JSON records are read leniently, one warning a problem: a record without text is left out, an unparseable
-    ``published`` is dropped (the article keeps its place in the input order), RFC 2822 dates (RSS) become ISO.
-    """
-    from summarize.load import load_documents
-
-    documents: list[Document] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if not run:
-            return
-        try:
-            result = load_documents(run, recursive=recursive, stdin=sys.stdin, max_bytes=max_bytes)
-        except InputError as error:
-            if not str(error).startswith("nothing readable"):
-                raise
-            warn(str(error))
-        else:
-            for message in result.warnings:
-                warn(message)
-            documents.extend(result.documents)
-        run.clear()
-
-    for given in paths:
-        if Path(given).suffix.lower() in (".json", ".jsonl") and given != "-":
-            flush()
-            documents.extend(_json_articles(Path(given), max_bytes))
-        else:
-            run.append(given)
-    flush()
-    if not documents:
-        raise InputError("nothing readable among the inputs: no article with text")
-    return documents
-
-
-def _json_articles(path: Path, max_bytes: int | None) -> list[Document]:
-    """The article records of a .json or .jsonl file (a list of articles, one per line, or clusters of them)."""
-    from summarize.clusters import document_from_record
-    from summarize.errors import os_reason
-    from summarize.stories import parse_date
-
-    name = path.as_posix()
-    try:
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise InputError(
-                f"input too large: {name} is over the limit of {max_bytes:,} bytes; raise --max-input-bytes"
-            )
-        data = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"no such file or directory: {name}") from None
-    except OSError as error:
-        raise InputError(f"cannot read {name}: {os_reason(error)}") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{name}: not valid UTF-8 (byte {error.start})") from None
-    records: list[tuple[object, str]] = []
-    try:
-        if path.suffix.lower() == ".jsonl":
-            lines = enumerate(data.split("\n"), 1)  # not splitlines: JSON strings may hold U+2028
-            values = [(safe_json.loads(line), f"{name}, line {n}") for n, line in lines if line.strip()]
-        else:
-            value = safe_json.loads(data)
-            values = (
-                [(item, f"{name}, item {n}") for n, item in enumerate(value, 1)]
-                if isinstance(value, list)
-                else [(value, name)]
-            )
-    except json.JSONDecodeError as error:
-        raise InputError(f"{name}, line {error.lineno}: invalid JSON: {error.msg}") from None
-    for value, where in values:
-        if isinstance(value, dict) and isinstance(value.get("documents"), list):  # a cluster: its articles
-            records.extend((item, f"{where}, document {n}") for n, item in enumerate(value["documents"], 1))
-        else:
-            records.append((value, where))
-    documents = []
-    undated = 0
-    for number, (record, where) in enumerate(records, start=1):
-        if isinstance(record, dict):
-            text = record.get("text")
-            if not isinstance(text, str) or not text.strip():
-                warn(f"{where}: no text; left out")
-                continue
-            published = record.get("published")
-            if published is None or (isinstance(published, str) and not published.strip()):
-                undated += 1
-            else:
-                day = parse_date(published) if isinstance(published, str) else None
-                record = dict(record)
-                if day is None:
-                    warn(f"{where}: cannot read the date {published!r:.40}; the article keeps its place in the input")
-                    record.pop("published")
-                    undated += 1
-                elif published[:10] != day.isoformat():
-                    record["published"] = day.isoformat()
-        documents.append(document_from_record(record, f"{path.stem}#{number}", where))
-    if undated:
-        warn(f"{name}: {undated} of {len(documents)} articles have no date; they are ordered as given")
-    return documents
 
 
 def _grouper(threshold: float | None, language: str) -> StoryGrouper:
@@ -146,12 +41,15 @@ def _grouper(threshold: float | None, language: str) -> StoryGrouper:
 def _stories(
     paths: list[str], recursive: bool, max_input_bytes: int, threshold: float | None, language: str
 ) -> list[Story]:
+    from summarize.errors import SummarizeWarning
+    from summarize.load import read_articles
     from summarize.stories import StoryWarning
 
     grouper = _grouper(threshold, language)
-    documents = read_articles(paths, recursive, max_input_bytes)
     with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SummarizeWarning)
         warnings.simplefilter("always", StoryWarning)
+        documents = read_articles(paths, recursive=recursive, stdin=sys.stdin, max_bytes=max_input_bytes)
         stories = grouper.group(documents)
     for warning in caught:
         warn(str(warning.message))
