@@ -237,7 +237,7 @@ def test_read_articles_reads_files_and_article_lists_in_order_with_each_problem_
     assert any("item 2: cannot read the date 'the day before'" in m for m in messages)
     assert any("item 3: no text; left out" in m for m in messages)
     assert any("1 of 2 articles have no date" in m for m in messages)
-    with pytest.raises(InputError, match="nothing readable"):
+    with pytest.raises(InputError, match="nothing readable"), pytest.warns(SummarizeWarning, match="no text"):
         read_articles([write(tmp_path / "none.jsonl", '{"id": "x"}\n')])
 
 
