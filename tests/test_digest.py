@@ -7,8 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, write
-from test_newsletter import CHROMIUM, Page, chromium
+from helpers import ROOT, Page, chromium, needs_chromium, screenshot, write
 from test_stories import EVENTS, ONE_OFF
 
 from summarize import Document, InputError, UsageError
@@ -155,12 +154,11 @@ def test_untrusted_titles_and_urls_are_escaped_and_only_web_addresses_linked() -
     assert "<img src=x onerror=alert(1)> &amp; co" not in digest.to_markdown()  # Markdown escapes it too
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
+@needs_chromium
 def test_the_digest_html_renders_in_headless_chromium(edition: Path, tmp_path: Path) -> None:
     image = pytest.importorskip("PIL.Image")
     url = (edition / "digest.html").as_uri()
-    shot = tmp_path / "digest.png"
-    process = chromium(f"--screenshot={shot}", "--window-size=1000,1400", url, profile=tmp_path / "profile")
+    process, shot = screenshot(url, 1000, 1400, tmp_path)
     assert process.returncode == 0 and shot.is_file(), process.stderr[-2000:]
     with image.open(shot) as picture:
         histogram = picture.convert("L").histogram()

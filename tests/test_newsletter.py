@@ -3,55 +3,16 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import Page, chromium, needs_chromium, screenshot
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "newsletter.py"
 CLUSTERS = ROOT / "examples" / "clusters.jsonl"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-class Page(HTMLParser):
-    """The parts of a page the newsletter promises: title, headlines, links, scripts and visible text."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__()
-        self.headlines: list[str] = []
-        self.links: list[tuple[str, str]] = []
-        self.tags: list[str] = []
-        self.text: list[str] = []
-        self._open: list[str] = []
-        self._href: str | None = None
-        self.feed(markup)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        self._open.append(tag)
-        if tag == "h2":
-            self.headlines.append("")
-        if tag == "a":
-            self._href = dict(attrs).get("href")
-            self.links.append((self._href or "", ""))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._open and self._open[-1] == tag:
-            self._open.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-        if "h2" in self._open:
-            self.headlines[-1] += data
-        if "a" in self._open and self.links:
-            href, text = self.links[-1]
-            self.links[-1] = (href, text + data)
-
-
 def run_example(clusters: Path, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(EXAMPLE), str(clusters), "--out", str(out), *args],
@@ -166,21 +127,11 @@ def test_bad_input_is_one_line_and_exit_code_1(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
-    command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        f"--user-data-dir={profile}", *args,
-    ]  # fmt: skip
-    return subprocess.run(command, capture_output=True, text=True, timeout=180)
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
+@needs_chromium
 def test_the_html_renders_in_headless_chromium(newsletter: Path, tmp_path: Path) -> None:
     image = pytest.importorskip("PIL.Image")
     url = (newsletter / "newsletter.html").as_uri()
-    shot = tmp_path / "newsletter.png"
-    process = chromium(f"--screenshot={shot}", "--window-size=1200,1600", url, profile=tmp_path / "profile")
+    process, shot = screenshot(url, 1200, 1600, tmp_path)
     assert process.returncode == 0 and shot.is_file(), process.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with image.open(shot) as picture:
