@@ -69,7 +69,7 @@ class Page(HTMLParser):
 
 def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
     command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        CHROMIUM or "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
         f"--user-data-dir={profile}", *args,
     ]  # fmt: skip
