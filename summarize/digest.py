@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarize import safe_json
-from summarize.errors import InputError, UsageError
+from summarize.errors import InputError, UsageError, os_reason
 from summarize.stories import Story, StoryGrouper
 from summarize.types import Document, Summary
 
@@ -129,7 +129,7 @@ def read_previous(path: str | PathLike[str]) -> PreviousEdition:
     try:
         value = safe_json.loads(path.read_bytes().decode("utf-8-sig"))
     except OSError as error:
-        raise InputError(f"cannot read the previous edition {name}: {(error.strerror or str(error)).lower()}") from None
+        raise InputError(f"cannot read the previous edition {name}: {os_reason(error)}") from None
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise InputError(f"{name} is not a digest JSON (not valid JSON); give the digest.json of an edition") from None
     return previous_from_dict(value, name)

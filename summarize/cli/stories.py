@@ -15,7 +15,7 @@ import typer
 
 from summarize.cli.app import MaxInputBytes, app, warn
 from summarize.cli.commands import Language, PathsArgument, Recursive
-from summarize.errors import InputError, UsageError
+from summarize.errors import InputError, UsageError, os_reason
 from summarize.options import DEFAULT_MAX_INPUT_BYTES
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ def digest_command(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"cannot create {out}: {(error.strerror or str(error)).lower()}") from None
+        raise UsageError(f"cannot create {out}: {os_reason(error)}") from None
     write_text_atomically(targets[0], digest.to_markdown(), inputs)
     write_text_atomically(targets[1], digest.to_html(), inputs)
     write_text_atomically(targets[2], digest.to_json() + "\n", inputs)
