@@ -1,10 +1,12 @@
-"""Fit the shipped weights of the ``learned`` relevance on all 50 DUC 2004 clusters and write them to the package.
+"""Fit the shipped weights of the ``learned`` relevance on the training data and write them to the package.
 
-``benchmarks/quality.py`` cross-validates the same fit (each fold's weights from its 40 training clusters) and
-reports the held-out figure; this script makes the fit on every cluster, the weights ``centrality="learned"`` uses
-unless given others. Only the 10 weights (the last is the intercept) are written, never the data.
+The training data is DUC 2002 (59 clusters, 200-word references) and DUC 2003 (the 8 clusters that share nothing
+with DUC 2004, 100-word references); DUC 2004 is the test and is never read here. ``benchmarks/quality.py`` fits
+the same model on four of five folds of those 67 clusters and scores it on the fifth; this script makes the fit on
+all of them, the weights ``centrality="learned"`` uses unless given others. Only the weights (the last is the
+intercept) are written, never the data.
 
-    python benchmarks/train_relevance.py [--data DIR] [--check]
+    python benchmarks/train_relevance.py [--data DIR] [--check]   (DIR holds duc2002/ and duc2003/)
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from summarize import RELEVANCE_FEATURES, prepare  # noqa: E402
 from summarize.evaluation.dataset import load_dataset  # noqa: E402
 from summarize.evaluation.training import RIDGE_ALPHA, TARGET_RECALL, fit_weights, training_rows  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "duc2004"
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+TRAINING_SETS = (("duc2002", 200), ("duc2003", 100))
+"""The training sets and their summary length in words (their references' length), in pooled order."""
 WEIGHTS = ROOT / "summarize" / "data" / "relevance_weights.json"
 
 
@@ -34,8 +38,9 @@ def weights_document(weights: Sequence[float]) -> str:
     return (
         json.dumps(
             {
-                "fitted_on": "DUC 2004 Task 2, all 50 clusters, 4 references each",
-                "command": "python benchmarks/train_relevance.py --data ../shared/data/duc2004",
+                "fitted_on": "DUC 2002 (59 clusters, 200-word references) and DUC 2003 (8 clusters that share nothing "
+                "with DUC 2004, 100-word references); DUC 2004 is the test and was not read",
+                "command": "python benchmarks/train_relevance.py --data ../shared/data",
                 "method": f"evaluation/training.py: ridge regression (alpha {RIDGE_ALPHA}) of per-sentence "
                 f"({' + '.join(f'{m} / {t}' for m, t in TARGET_RECALL.items())}) recall per word "
                 "on the standardised features",
@@ -58,14 +63,15 @@ def matches(shipped: dict, weights: Sequence[float]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the DUC 2004 folder")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the folder holding duc2002/ and duc2003/")
     parser.add_argument("--check", action="store_true", help="only compare the fit with the shipped file")
     args = parser.parse_args(argv)
-    if not (args.data / "docs").is_dir():
-        print(f"skipped: DUC 2004 data not found at {args.data} (give --data)")
+    missing = [name for name, _ in TRAINING_SETS if not (args.data / name / "docs").is_dir()]
+    if missing:
+        print(f"skipped: {', '.join(missing)} not found under {args.data} (give --data)")
         return 0
-    dataset = load_dataset(args.data)
-    rows = training_rows([prepare(c.documents) for c in dataset.clusters], [c.references for c in dataset.clusters])
+    clusters = [c for name, _ in TRAINING_SETS for c in load_dataset(args.data / name).clusters]
+    rows = training_rows([prepare(c.documents) for c in clusters], [c.references for c in clusters])
     weights = fit_weights(rows)
     if args.check:
         same = matches(json.loads(WEIGHTS.read_text(encoding="utf-8")), weights)
