@@ -161,10 +161,14 @@ _DANGLING_START = re.compile(
         (?:he|she|it|they|these|those|this|that|his|her|its|their|them|him|such)\b
       | (?:however|but|and|also|moreover|meanwhile|instead|still|yet|so|thus|therefore|furthermore|nevertheless|
            nonetheless|additionally|besides|separately|similarly|likewise|then|otherwise|hence|indeed|again)\b
-      | (?:in\ addition|on\ the\ other\ hand|as\ such|for\ example|for\ instance|at\ the\ same\ time|in\ turn)\b
+      | (?:in\ addition|on\ the\ other\ hand|as\ such|for\ example|for\ instance|at\ the\ same\ time|in\ turn|
+           as\ a\ result|after\ that|by\ contrast|in\ contrast|even\ so|in\ that\ case|because\ of\ this)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+_FIRST_PERSON_START = re.compile(r"""^[\"'“‘(]*(?:I(?=[\s'’])|We|Our|My|Me)\b""")
+"""A sentence in the first person: outside a quotation with its speaker it is a piece of someone's quote (case
+matters: "US officials" is not "us")."""
 _OPENING_QUOTE = re.compile(r"^[\"“‘']|^``")
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|added|adds|noted|notes|wrote|writes|posted|argued|asked|"
@@ -174,14 +178,17 @@ _ATTRIBUTION = re.compile(
 
 
 def standalone_penalties(texts: Sequence[str], penalty: float = 0.5, min_words: int = 6) -> np.ndarray:
-    """Down-weight sentences that cannot stand alone: a leading pronoun or connective, an orphan quote, a fragment.
+    """Down-weight sentences that cannot stand alone: a leading pronoun or connective, a first-person sentence or a
+    quotation with no speaker named, a fragment. (A sentence whose quotation marks do not pair up is not eligible at
+    all: ``select.eligible_sentences``.)
 
     English only (the patterns are English). Returns a multiplier in (0, 1] per sentence.
     """
     weights = np.ones(len(texts))
     for i, text in enumerate(texts):
-        dangling = bool(_DANGLING_START.match(text))
-        orphan_quote = bool(_OPENING_QUOTE.match(text)) and not _ATTRIBUTION.search(text)
+        attributed = bool(_ATTRIBUTION.search(text))
+        dangling = bool(_DANGLING_START.match(text)) or (bool(_FIRST_PERSON_START.match(text)) and not attributed)
+        orphan_quote = bool(_OPENING_QUOTE.match(text)) and not attributed
         fragment = len(text.split()) < min_words
         if dangling or orphan_quote or fragment:
             weights[i] = penalty

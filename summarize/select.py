@@ -7,10 +7,16 @@ of the pick's terms, then O(n) vector work per pick, so no n x n matrix is ever 
 at or above ``redundancy_threshold`` to a chosen one are never taken: the same fact copied across
 outlets appears once. Optionally the gain is divided by
 ``cost ** cost_exponent`` (Lin and Bilmes 2010, budgeted submodular maximisation).
+
+With ``coverage`` (sentence x unit weights, ``summarize.redundancy``) a sentence's redundancy is the larger of that
+cosine and the share of its units the summary already covers, in the spirit of Lin and Bilmes's (2011) coverage:
+a paraphrase spread over several chosen sentences counts as said. Sentences whose covered share is above
+``coverage_threshold`` are never taken.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -22,10 +28,24 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 
+_QUOTE_MARK = re.compile(r"``|''|[\"“”„]")
+"""Double quotation marks in any of the styles news text uses (straight, curly, low-high, DUC's ``...'')."""
+
+
+def balanced_quotes(text: str) -> bool:
+    """Whether the sentence's double quotation marks pair up: an odd count means a quotation opened or closed in
+    another sentence, and the sentence would show an orphan mark (``... determines our future.”``)."""
+    return len(_QUOTE_MARK.findall(text)) % 2 == 0
+
+
 def eligible_sentences(texts: Sequence[str], min_words: int) -> np.ndarray:
-    """Sentences long enough to stand in a summary (a floor against fragments); all of them if none is."""
+    """Sentences that can stand in a summary: long enough (a floor against fragments) and with their quotation
+    marks paired (``balanced_quotes``). If none is, the long enough ones; if none is long enough, all of them."""
     long_enough = np.fromiter((len(t.split()) >= min_words for t in texts), dtype=bool, count=len(texts))
-    return long_enough if long_enough.any() else np.ones(len(texts), dtype=bool)
+    if not long_enough.any():
+        return np.ones(len(texts), dtype=bool)
+    paired = long_enough & np.fromiter(map(balanced_quotes, texts), dtype=bool, count=len(texts))
+    return paired if paired.any() else long_enough
 
 
 def sentence_costs(texts: Sequence[str], budget: Budget) -> np.ndarray:
@@ -60,8 +80,12 @@ def mmr_select(
     redundancy_threshold: float | None = 0.5,
     cost_exponent: float = 0.0,
     eligible: np.ndarray | None = None,
+    coverage: csr_matrix | None = None,
+    coverage_threshold: float = 1.0,
 ) -> Selection:
     """Greedy MMR under the budget; with ``lambda_=1`` it is a redundancy-filtered walk down the relevance ranking."""
+    from summarize.redundancy import CoverageTracker
+
     n = len(texts)
     costs = sentence_costs(texts, budget)
     capacity = budget_capacity(budget)
@@ -74,17 +98,23 @@ def mmr_select(
     spent = 0.0
     cut_text: str | None = None
     transposed: csr_matrix | None = None
+    covered = CoverageTracker(coverage) if coverage is not None else None
     while True:
         remaining = capacity - spent
         if remaining <= 0:
             break
         fits = costs <= remaining
         candidates = available & (max_similarity < redundancy_threshold)
+        redundancy = max_similarity
+        if covered is not None:
+            if coverage_threshold < 1.0:  # 1 turns the threshold off (and floating point cannot push a share over it)
+                candidates &= covered.share <= coverage_threshold
+            redundancy = np.maximum(max_similarity, covered.share)
         if not budget.truncate:
             candidates &= fits
         if not candidates.any():
             break
-        gain = (lambda_ * relevance - (1.0 - lambda_) * max_similarity) / scale
+        gain = (lambda_ * relevance - (1.0 - lambda_) * redundancy) / scale
         pick = int(np.argmax(np.where(candidates, gain, -np.inf)))
         chosen.append(pick)
         available[pick] = False
@@ -92,6 +122,8 @@ def mmr_select(
             cut_text = cut_to_budget(texts[pick], remaining, budget)
             break
         spent += costs[pick]
+        if covered is not None:
+            covered.add(pick)
         if matrix.shape[1]:
             if transposed is None:
                 transposed = matrix.T.tocsr()  # terms x sentences, built once: each pick then costs its terms' postings

@@ -59,9 +59,13 @@ def test_standalone_penalty_hits_dangling_starts_orphan_quotes_and_fragments() -
         "“Now is a critical phase when our decision today determines our future.”",
         "“Now is a critical phase,” Foreign Minister Yoko Kamikawa said in Tokyo.",
         "Quad talks ended.",
+        "As a result, the alliance will hold more joint drills next year.",
+        "I just hope to God that years from now we don't hear about him again.",
+        "“I have done pretty well out of it,” said the former prime minister on Monday.",
+        "US officials said the command would report to Hawaii for now.",
     ]
     penalties = standalone_penalties(texts, penalty=0.5)
-    assert penalties.tolist() == [1.0, 0.5, 0.5, 0.5, 0.5, 1.0, 0.5]
+    assert penalties.tolist() == [1.0, 0.5, 0.5, 0.5, 0.5, 1.0, 0.5, 0.5, 0.5, 1.0, 1.0]
 
 
 def learned_feature_cluster():

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-from summarize.select import eligible_sentences, mmr_select, ranked_select, sentence_costs
+from summarize.select import balanced_quotes, eligible_sentences, mmr_select, ranked_select, sentence_costs
 from summarize.types import Budget
 
 
@@ -100,6 +100,57 @@ def test_ineligible_sentences_are_skipped_unless_nothing_is_eligible() -> None:
     assert eligible_sentences(["a b", "c"], min_words=6).tolist() == [True, True]
     selection = ranked_select([3, 2, 1, 0], TEXTS, Budget(words=100), eligible)
     assert selection.indices == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        ("Austin said China is “engaging in coercive behavior,” adding more.", True),
+        ('Austin said China is “engaging in coercive behavior," adding more.', True),  # mixed styles still pair
+        ("He called it ``a disaster'' on Monday.", True),
+        ("Er sagte „nein“ und ging.", True),
+        ("Now is a critical phase when our decision today determines our future.”", False),
+        ('After that, we\'d like to open five every year."', False),
+        ("It's the students' choice, officials said.", True),  # apostrophes are not quotation marks
+    ],
+)
+def test_quotation_marks_must_pair(text: str, paired: bool) -> None:
+    assert balanced_quotes(text) is paired
+
+
+def test_a_sentence_with_an_orphan_quotation_mark_is_not_eligible_unless_nothing_else_is() -> None:
+    texts = ["one two three four five six.”", "one two three four five six seven", "short"]
+    assert eligible_sentences(texts, min_words=6).tolist() == [False, True, False]
+    assert eligible_sentences(texts[:1], min_words=6).tolist() == [True]
+    selection = mmr_select(unit_rows(np.eye(3).tolist()), np.array([1.0, 0.5, 0.1]), texts, Budget(words=100),
+                           eligible=eligible_sentences(texts, 6))  # fmt: skip
+    assert selection.indices == (1,)
+
+
+def test_coverage_turns_away_a_paraphrase_that_no_single_sentence_matches() -> None:
+    # units a..f; sentence 3 repeats what 0 and 1 say between them, and is cosine-far from each (0.58)
+    units = csr_matrix(np.array([[1, 1, 1, 0, 0, 0], [0, 0, 0, 1, 1, 1], [0, 0, 0, 0, 0, 0], [1, 1, 0, 1, 0, 0]],
+                                dtype=float))  # fmt: skip
+    dense = np.array([[1, 1, 1, 0, 0, 0, 0], [0, 0, 0, 1, 1, 1, 0], [0, 0, 0, 0, 0, 0, 1], [1, 1, 0, 1, 0, 0, 0]])
+    matrix = unit_rows(dense.tolist())
+    texts = ["a b c d e f"] * 4
+    relevance = np.array([1.0, 0.9, 0.5, 0.8])
+    plain = mmr_select(matrix, relevance, texts, Budget(sentences=3), lambda_=0.7, redundancy_threshold=0.7)
+    covered = mmr_select(matrix, relevance, texts, Budget(sentences=3), lambda_=0.7, redundancy_threshold=0.7,
+                         coverage=units, coverage_threshold=0.5)  # fmt: skip
+    assert plain.indices == (0, 1, 3)
+    assert covered.indices == (0, 1, 2)
+
+
+def test_coverage_off_is_plain_mmr() -> None:
+    rng = np.random.default_rng(1)
+    matrix = unit_rows(rng.random((30, 12)).tolist())
+    texts = [" ".join(["w"] * int(k)) for k in rng.integers(5, 25, size=30)]
+    relevance = rng.random(30)
+    plain = mmr_select(matrix, relevance, texts, Budget(words=80), lambda_=1.0, redundancy_threshold=0.9)
+    covered = mmr_select(matrix, relevance, texts, Budget(words=80), lambda_=1.0, redundancy_threshold=0.9,
+                         coverage=matrix, coverage_threshold=1.0)  # fmt: skip
+    assert plain == covered  # with lambda 1 the penalty has no weight, and a threshold of 1 turns nothing away
 
 
 @pytest.mark.parametrize("budget", [Budget(words=5), Budget(sentences=3), Budget(chars=40)])
