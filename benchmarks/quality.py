@@ -128,15 +128,7 @@ PREVIOUS_DEFAULT = mmr("centroid", 0.9, 0.6, 0.3, "cosine", 1.0)
 """The defaults before this protocol (chosen by cross-validation on DUC 2004 folds): the training scale's unit."""
 A_PRIORI = mmr("centroid", 0.7, 0.0, 0.5, "cosine", 1.0)
 """The package defaults before any benchmark chose them, for comparison."""
-REDUNDANCY = (
-    ("cosine", 1.0),
-    ("words", 1.0),
-    ("words", 0.7),
-    ("words", 0.5),
-    ("concepts", 1.0),
-    ("concepts", 0.7),
-    ("concepts", 0.5),
-)
+REDUNDANCY = (("cosine", 1.0), ("words", 1.0), ("words", 0.5), ("concepts", 1.0), ("concepts", 0.5))
 """(redundancy measure, coverage threshold): TF-IDF cosine, or coverage of content words or bigram concepts."""
 
 
@@ -646,7 +638,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Candidates: {len(candidates)} ({len(fixed)} with a hand-made relevance, centroid or centroid + LexRank,",
         f"{len(learned)} with the learned one): MMR's lambda (0.5, 0.7, 0.9), the cosine threshold (0.3, 0.5), the",
         "lead prior (0, 0.3, 0.6; hand-made relevance only) and the redundancy measure: cosine, or coverage of",
-        "content words or of bigram concepts with a coverage threshold of 0.5, 0.7 or none (`REDUNDANCY`).",
+        "content words or of bigram concepts, with a coverage threshold of 0.5 or none (`REDUNDANCY`).",
         "",
         f"**Shipped default:** `{default.label()}` (training score {best_score:.4f}). The package's defaults",
         f"(`Summarizer()`) {'are' if shipped else 'are NOT'} this configuration.",
