@@ -41,6 +41,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import multiprocessing
 import pickle
 import sys
 import time
@@ -72,6 +73,7 @@ SEEDS = ROOT / "evaluation" / "datasets" / "seeds"
 SEEDS_DOCUMENTS = ROOT / "seeds"
 TEST_SET = ("duc2004", 100)
 FOLDS = 5
+WORKERS = 2
 TARGETS = {"ROUGE-1": ("DPP", 0.3984), "ROUGE-2": ("ICSISumm", 0.0981)}
 """Issue 13's DUC 2004 targets: ahead of the best published system on each metric (reported, never chosen on)."""
 OURS = ("mmr", "ilp", "centroid", "lexrank", "lead", "random")
@@ -308,53 +310,63 @@ class Candidate:
     held_out: bool = False
 
 
-def run_candidates(
-    training: Sequence[Split],
-    seeds: Split,
-    quick: QuickScorer,
-    fold_weights: list[tuple[float, ...]],
-    shipped_weights: tuple[float, ...],
-) -> list[Candidate]:
-    """Every configuration of ``grid`` and ``learned_grid`` on the training clusters and the seeds."""
-    folds = interleaved_folds(sum(len(s.prepared) for s in training))
-    offsets = np.cumsum([0, *(len(s.prepared) for s in training)])
-    candidates = []
-    configs = [(c, False) for c in grid()] + [(c, True) for c in learned_grid()]
-    for i, (config, learned) in enumerate(configs):
-        per_cluster = np.zeros((offsets[-1], 2))
-        for k, split in enumerate(training):
-            if not learned:
-                per_cluster[offsets[k] : offsets[k + 1]] = quick(summarise(config, split.prepared, split.words), split)
-                continue
-            for (_, held_out), weights in zip(folds, fold_weights, strict=True):
-                mine = [j - offsets[k] for j in held_out if offsets[k] <= j < offsets[k + 1]]
-                fitted = replace(config, weights=weights)
-                texts = summarise(fitted, [split.prepared[j] for j in mine], split.words)
-                sub = Split(
-                    split.name,
-                    replace(split.dataset, clusters=tuple(split.dataset.clusters[j] for j in mine)),
-                    [],
-                    split.words,
-                )
-                per_cluster[[offsets[k] + j for j in mine]] = quick(texts, sub)
-        seed_config = replace(config, weights=shipped_weights) if learned else config
-        seed_text = summarise(seed_config, seeds.prepared, seeds.words)
-        candidates.append(
-            Candidate(
-                config,
-                per_cluster,
-                float(quick(seed_text, seeds)[:, 1].mean()),
-                mean_redundancy(seed_text, seeds.words),
-                learned,
-            )
-        )
-        print(
-            f"[{i + 1}/{len(configs)}] {config.label()}: training R-1 {fmt(per_cluster[:, 0].mean())} "
-            f"R-2 {fmt(per_cluster[:, 1].mean())}; seeds R-2 {fmt(candidates[-1].seeds_r2)}",
-            file=sys.stderr,
-            flush=True,
-        )
-    return candidates
+@dataclass(frozen=True)
+class Protocol:
+    """What every candidate is scored on: the training sets, the seeds and the learned relevance's fitted weights."""
+
+    training: Sequence[Split]
+    seeds: Split
+    fold_weights: Sequence[tuple[float, ...]]  # fold k's fit, on the clusters it does not hold out
+    shipped_weights: tuple[float, ...]  # the fit on all training clusters (the seeds are not training data)
+
+
+_PROTOCOL: list[Protocol] = []
+"""The protocol of this run, set before the worker processes fork, so they read it without pickling it."""
+
+
+def candidate_configs() -> list[tuple[Config, bool]]:
+    """Every candidate, with whether its weights are fitted (the learned relevance)."""
+    return [(c, False) for c in grid()] + [(c, True) for c in learned_grid()]
+
+
+def evaluate_candidates(indices: Sequence[int]) -> list[Candidate]:
+    """``evaluate_candidate`` for several candidates (one task of the worker pool)."""
+    return [evaluate_candidate(i) for i in indices]
+
+
+def evaluate_candidate(index: int) -> Candidate:
+    """Candidate ``index`` of ``candidate_configs`` on the training clusters (the learned relevance held out fold by
+    fold) and on the seeds."""
+    protocol = _PROTOCOL[0]
+    config, learned = candidate_configs()[index]
+    quick = QuickScorer()
+    folds = interleaved_folds(sum(len(s.prepared) for s in protocol.training))
+    offsets = np.cumsum([0, *(len(s.prepared) for s in protocol.training)])
+    per_cluster = np.zeros((offsets[-1], 2))
+    for k, split in enumerate(protocol.training):
+        if not learned:
+            per_cluster[offsets[k] : offsets[k + 1]] = quick(summarise(config, split.prepared, split.words), split)
+            continue
+        for (_, held_out), weights in zip(folds, protocol.fold_weights, strict=True):
+            mine = [j - offsets[k] for j in held_out if offsets[k] <= j < offsets[k + 1]]
+            texts = summarise(replace(config, weights=weights), [split.prepared[j] for j in mine], split.words)
+            clusters = tuple(split.dataset.clusters[j] for j in mine)
+            sub = Split(split.name, replace(split.dataset, clusters=clusters), [], split.words)
+            per_cluster[[offsets[k] + j for j in mine]] = quick(texts, sub)
+    seeds = protocol.seeds
+    seed_text = summarise(replace(config, weights=protocol.shipped_weights) if learned else config, seeds.prepared,
+                          seeds.words)  # fmt: skip
+    candidate = Candidate(
+        config, per_cluster, float(quick(seed_text, seeds)[:, 1].mean()), mean_redundancy(seed_text, seeds.words),
+        learned,
+    )  # fmt: skip
+    print(
+        f"[{index + 1}] {config.label()}: training R-1 {fmt(per_cluster[:, 0].mean())} "
+        f"R-2 {fmt(per_cluster[:, 1].mean())}; seeds R-2 {fmt(candidate.seeds_r2)}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return candidate
 
 
 # -- DUC 2004 and the seeds: the tables ------------------------------------------------------------------------
@@ -395,15 +407,22 @@ def collect(futures: dict[str, list[Future[list[str]]]], split: Split) -> dict[s
     return {m: dict(zip(split.ids, [t for f in fs for t in f.result()], strict=True)) for m, fs in futures.items()}
 
 
-def systems_for(split: Split, default: Config, extra: dict[str, Config]) -> dict[str, dict[str, str]]:
-    """``system -> cluster -> summary``: our methods with the default's parameters, and the ``extra`` systems."""
-    out = {}
-    for method in OURS:  # every method gets every parameter, as the package defaults would give them
-        config = Config(method, default.params, default.weights) if method == "mmr" else Config(method, ())
-        out[method] = dict(zip(split.ids, summarise(config, split.prepared, split.words), strict=True))
-    for name, config in extra.items():
-        out[name] = dict(zip(split.ids, summarise(config, split.prepared, split.words), strict=True))
-    return out
+def systems_for(split: Split, extra: dict[str, Config]) -> dict[str, dict[str, str]]:
+    """``system -> cluster -> summary``: our methods but ``mmr`` with the package defaults, and the ``extra`` ones."""
+    configs = {method: Config(method, ()) for method in OURS if method != "mmr"} | extra
+    return {
+        name: dict(zip(split.ids, summarise(c, split.prepared, split.words), strict=True))
+        for name, c in configs.items()
+    }
+
+
+def oracle_summaries(split: Split) -> dict[str, str]:
+    """``cluster -> summary`` of the greedy ROUGE-2 oracle."""
+    scorer = RougeScorer(("ROUGE-2",), stem=True, word_limit=split.words)
+    return {
+        c.id: greedy_oracle(p, c.references, scorer, split.words)
+        for c, p in zip(split.dataset.clusters, split.prepared, strict=True)
+    }
 
 
 def with_redundancy(
@@ -498,8 +517,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     seeds_data = load_dataset(SEEDS)
     seeds = load_split("seeds", SEEDS, seeds_data.words, cache)
     test = load_split(TEST_SET[0], args.data / TEST_SET[0], TEST_SET[1], cache)
-    pool = ProcessPoolExecutor(max_workers=2)  # sumy's baselines run beside the protocol
-    sumy_test, sumy_seeds = sumy_systems(pool, test), sumy_systems(pool, seeds)
     quick = QuickScorer()
     prepare_seconds = time.perf_counter() - started
 
@@ -512,15 +529,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     shipped_weights = fit_weights(rows)
     previous = np.vstack([quick(summarise(PREVIOUS_DEFAULT, s.prepared, s.words), s) for s in training])
     unit = np.vstack([np.tile(previous[a:b].mean(axis=0), (b - a, 1)) for a, b in set_bounds(training)])
-    candidates = run_candidates(training, seeds, quick, fold_weights, shipped_weights)
+    _PROTOCOL[:] = [Protocol(training, seeds, fold_weights, shipped_weights)]
+    # two worker processes, forked once the data is loaded, run the candidates, then sumy's baselines; meanwhile
+    # this process makes everything that does not depend on the choice (the other methods, the oracles)
+    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"))
+    chunks = [list(range(i, min(i + 4, len(candidate_configs())))) for i in range(0, len(candidate_configs()), 4)]
+    candidate_futures = [pool.submit(evaluate_candidates, chunk) for chunk in chunks]
+    sumy_test, sumy_seeds = sumy_systems(pool, test), sumy_systems(pool, seeds)
+
+    method_train = {
+        method: np.vstack([quick(summarise(Config(method, ()), s.prepared, s.words), s) for s in training])
+        for method in OURS[1:]
+    }  # every method but mmr with the package defaults
+    extra = {"previous default (chosen on DUC 2004)": PREVIOUS_DEFAULT, "a-priori parameters": A_PRIORI}
+    systems = systems_for(test, extra)
+    systems["oracle (greedy R-2)"] = oracle_summaries(test)
+    seed_systems = systems_for(seeds, extra)
+    seed_systems["oracle (greedy R-2)"] = oracle_summaries(seeds)
+
+    candidates = [c for future in candidate_futures for c in future.result()]
     by_config = {c.config: c for c in candidates}
     seeds_r2 = {c.config: c.seeds_r2 for c in candidates}
     scored = [(training_score(c.scores, unit), i, c) for i, c in enumerate(candidates)]
     allowed = [(s, i, c) for s, i, c in scored if admissible(c.config, seeds_r2)[0]]
     best_score, _, chosen = max(allowed, key=lambda t: (t[0], -t[1]))
     best_any = max(scored, key=lambda t: (t[0], -t[1]))
-    default = chosen.config.with_()  # the learned relevance: the shipped fit on all 67 clusters (weights None)
-    default = replace(default, weights=None)
+    default = replace(chosen.config, weights=None)  # the learned relevance: the shipped fit on all 67 clusters
     protocol_seconds = time.perf_counter() - started - prepare_seconds
 
     # -- training figures per set ----------------------------------------------------------------------------
@@ -538,21 +572,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "previous default (chosen on DUC 2004)": previous,
         "a-priori parameters": training_scores(A_PRIORI),
     }
-    method_train = {}
-    for method in OURS[1:]:
-        method_train[method] = np.vstack(
-            [quick(summarise(Config(method, ()), s.prepared, s.words), s) for s in training]
-        )
 
     # -- DUC 2004: the test, scored once ------------------------------------------------------------------------
-    extra = {"previous default (chosen on DUC 2004)": PREVIOUS_DEFAULT, "a-priori parameters": A_PRIORI}
-    systems = systems_for(test, default, extra)
+    systems["mmr"] = dict(zip(test.ids, summarise(default, test.prepared, test.words), strict=True))
     systems.update(collect(sumy_test, test))
-    oracle_scorer = RougeScorer(("ROUGE-2",), stem=True, word_limit=test.words)
-    systems["oracle (greedy R-2)"] = {
-        c.id: greedy_oracle(p, c.references, oracle_scorer, test.words)
-        for c, p in zip(test.dataset.clusters, test.prepared, strict=True)
-    }
     systems.update(peer_summaries(test.dataset))
     setting = RougeSetting(word_limit=test.words, resamples=args.resamples)
     ours = [*OURS, *extra]
@@ -581,14 +604,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
     # -- the seeds ------------------------------------------------------------------------------------------------
-    seed_systems = systems_for(seeds, default, extra)
+    seed_systems["mmr"] = dict(zip(seeds.ids, summarise(default, seeds.prepared, seeds.words), strict=True))
     seed_systems.update(collect(sumy_seeds, seeds))
     pool.shutdown()
-    seed_oracle = RougeScorer(("ROUGE-2",), stem=True, word_limit=seeds.words)
-    seed_systems["oracle (greedy R-2)"] = {
-        c.id: greedy_oracle(p, c.references, seed_oracle, seeds.words)
-        for c, p in zip(seeds.dataset.clusters, seeds.prepared, strict=True)
-    }
     seed_scores = score_systems(
         seeds.dataset, seed_systems, RougeSetting(word_limit=seeds.words, resamples=args.resamples), ours=ours
     )
