@@ -71,6 +71,23 @@ def cut_to_budget(text: str, remaining: float, budget: Budget) -> str:
     return text
 
 
+class CoverageTracker:
+    """Covered share of every sentence's units, updated in O(units of the pick + nnz) per pick (no pair loop)."""
+
+    def __init__(self, units: csr_matrix) -> None:
+        self.units = units
+        totals = np.asarray(units.sum(axis=1)).ravel()
+        self.inverse_total = np.divide(1.0, totals, out=np.zeros_like(totals), where=totals > 0)
+        self.covered = np.zeros(units.shape[1], dtype=bool)
+        self.share = np.zeros(units.shape[0])
+
+    def add(self, pick: int) -> None:
+        """Mark the pick's units as covered and recompute every sentence's covered share."""
+        start, end = self.units.indptr[pick], self.units.indptr[pick + 1]
+        self.covered[self.units.indices[start:end]] = True
+        self.share = np.asarray(self.units @ self.covered.astype(float)).ravel() * self.inverse_total
+
+
 def mmr_select(
     matrix: csr_matrix,
     relevance: np.ndarray,
@@ -84,8 +101,6 @@ def mmr_select(
     coverage_threshold: float = 1.0,
 ) -> Selection:
     """Greedy MMR under the budget; with ``lambda_=1`` it is a redundancy-filtered walk down the relevance ranking."""
-    from summarize.redundancy import CoverageTracker
-
     n = len(texts)
     costs = sentence_costs(texts, budget)
     capacity = budget_capacity(budget)

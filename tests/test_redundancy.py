@@ -7,7 +7,8 @@ import pytest
 from scipy.sparse import csr_matrix
 
 from summarize import Document, prepare
-from summarize.redundancy import REDUNDANCY_MEASURES, CoverageTracker, content_units
+from summarize.redundancy import REDUNDANCY_MEASURES, content_units
+from summarize.select import CoverageTracker
 
 ARTICLES = [
     Document(
