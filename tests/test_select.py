@@ -110,7 +110,7 @@ def test_ineligible_sentences_are_skipped_unless_nothing_is_eligible() -> None:
         ("He called it ``a disaster'' on Monday.", True),
         ("Er sagte „nein“ und ging.", True),
         ("Now is a critical phase when our decision today determines our future.”", False),
-        ('After that, we\'d like to open five every year."', False),
+        ("After that, we'd like to open five every year.\"", False),
         ("It's the students' choice, officials said.", True),  # apostrophes are not quotation marks
     ],
 )
