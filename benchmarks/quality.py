@@ -505,6 +505,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="prepared clusters (derived from the licensed data: kept out of git)",
     )
     parser.add_argument("--no-cache", action="store_true", help="prepare every cluster afresh")
+    parser.add_argument(
+        "--protocol-only", action="store_true", help="only run the protocol on the training data and print its choice"
+    )
     args = parser.parse_args(argv)
     needed = [name for name, _ in TRAINING_SETS] + [TEST_SET[0]]
     missing = [name for name in needed if not (args.data / name / "docs").is_dir()]
@@ -535,6 +538,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"))
     chunks = [list(range(i, min(i + 4, len(candidate_configs())))) for i in range(0, len(candidate_configs()), 4)]
     candidate_futures = [pool.submit(evaluate_candidates, chunk) for chunk in chunks]
+    if args.protocol_only:
+        return report_choice([c for future in candidate_futures for c in future.result()], unit, pool)
     sumy_test, sumy_seeds = sumy_systems(pool, test), sumy_systems(pool, seeds)
 
     method_train = {
@@ -770,6 +775,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     (args.out / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
+    return 0
+
+
+def report_choice(candidates: Sequence[Candidate], unit: np.ndarray, pool: ProcessPoolExecutor) -> int:
+    """``--protocol-only``: print the protocol's choice and the package's defaults, score nothing on the test."""
+    pool.shutdown()
+    seeds_r2 = {c.config: c.seeds_r2 for c in candidates}
+    scored = [(training_score(c.scores, unit), -i, c) for i, c in enumerate(candidates)]
+    best, _, chosen = max(t for t in scored if admissible(t[2].config, seeds_r2)[0])
+    print(
+        f"the protocol's choice: {chosen.config.label()} (training score {best:.4f}, seeds R-2 {fmt(chosen.seeds_r2)})"
+    )
+    package = Summarizer().get_params()
+    differ = {k: (package.get(k), v) for k, v in chosen.config.params if package.get(k) != v}
+    print(f"the package's defaults differ in (package, choice): {differ or 'nothing'}")
     return 0
 
 
