@@ -74,8 +74,9 @@ SEEDS_DOCUMENTS = ROOT / "seeds"
 TEST_SET = ("duc2004", 100)
 FOLDS = 5
 WORKERS = 2
-TARGETS = {"ROUGE-1": ("DPP", 0.3984), "ROUGE-2": ("ICSISumm", 0.0981)}
-"""Issue 13's DUC 2004 targets: ahead of the best published system on each metric (reported, never chosen on)."""
+TARGETS = {"ROUGE-1": (0.3984, 0.405), "ROUGE-2": (0.100, 0.105)}
+"""Issue 13's DUC 2004 targets (target, stretch): ahead of all 13 published systems on both (DPP's R-1 39.84,
+ICSISumm's R-2 9.81). Reported, never chosen on."""
 OURS = ("mmr", "ilp", "centroid", "lexrank", "lead", "random")
 SUMY = ("sumy-lexrank", "sumy-lsa", "sumy-textrank", "sumy-luhn", "sumy-kl", "sumy-sumbasic")
 
@@ -484,6 +485,10 @@ def ablations(default: Config) -> list[tuple[str, Config]]:
     return rows
 
 
+def reached(value: float, target: float) -> str:
+    return "yes" if round(value, 5) >= target else f"no (short by {fmt(target - value)})"
+
+
 def fmt(value: float) -> str:
     return f"{100 * value:.2f}"
 
@@ -720,17 +725,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sentences, mean over clusters.",
         "",
         markdown_table(
-            ["figure", "shipped default", "target", "reached"],
+            ["figure", "shipped default", "target (issue 13)", "reached", "stretch", "reached"],
             [
                 [
                     f"{m} recall",
                     fmt(mmr_test.recall(m)),
-                    f"{fmt(target)} ({system})",
-                    "yes"
-                    if round(mmr_test.recall(m), 5) >= target
-                    else f"no (short by {fmt(target - mmr_test.recall(m))})",
+                    fmt(target),
+                    reached(mmr_test.recall(m), target),
+                    fmt(stretch),
+                    reached(mmr_test.recall(m), stretch),
                 ]
-                for m, (system, target) in TARGETS.items()
+                for m, (target, stretch) in TARGETS.items()
             ],
         ),
         "",
