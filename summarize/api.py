@@ -48,12 +48,17 @@ class Summarizer:
 
     Parameters
     ----------
-    method: one of ``available_methods()``; ``mmr`` by default (chosen by cross-validation, benchmarks/RESULTS.md).
+    method: one of ``available_methods()``; ``mmr`` by default (benchmarks/RESULTS.md).
     lambda_: MMR's trade-off, relevance weight in [0, 1] (Carbonell and Goldstein 1998).
     redundancy_threshold: a sentence this similar (cosine) to a chosen one is never added (>= 0; above 1: off).
-    centrality: ``mmr``'s relevance: ``centroid`` (the default), ``lexrank``, ``combined`` (LexRank plus centroid),
-        ``concepts`` (bigram-concept weight) or ``learned`` (a linear mix of centrality, position, length, quotation
-        and topic-word features with weights fitted on DUC 2004, or ``relevance_weights``).
+    centrality: ``mmr``'s relevance: ``combined`` (LexRank plus centroid, the default), ``centroid``, ``lexrank``,
+        ``concepts`` (bigram-concept weight) or ``learned`` (a linear mix of centrality, position, length, quotation,
+        topic-word and bigram-concept features with weights fitted on DUC 2002 and 2003, or ``relevance_weights``).
+    redundancy: how ``mmr`` judges a sentence redundant: ``cosine`` (its largest TF-IDF cosine to a chosen sentence),
+        or the larger of that and the share of its content the summary already covers, as TF-IDF weighted content
+        words (``words``) or document-frequency weighted bigram concepts (``concepts``; Lin and Bilmes 2011).
+    coverage_threshold: with ``words`` or ``concepts``, a sentence covered beyond this share in [0, 1] is never
+        added; 1 turns it off.
     position_weight: weight in [0, 1] of the news-lead prior; 0 turns it off (not for ``learned``: position is one
         of its features).
     position_half_life: sentences after which the lead prior halves (> 0).
@@ -96,6 +101,8 @@ class Summarizer:
         lambda_: float = Options.lambda_,
         redundancy_threshold: float = Options.redundancy_threshold,
         centrality: str = Options.centrality,
+        redundancy: str = Options.redundancy,
+        coverage_threshold: float = Options.coverage_threshold,
         position_weight: float = Options.position_weight,
         position_half_life: float = Options.position_half_life,
         standalone_penalty: float = Options.standalone_penalty,
@@ -122,6 +129,8 @@ class Summarizer:
     lambda_: float
     redundancy_threshold: float
     centrality: str
+    redundancy: str
+    coverage_threshold: float
     position_weight: float
     position_half_life: float
     standalone_penalty: float

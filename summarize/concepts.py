@@ -71,7 +71,9 @@ def extract_concepts(
 
     texts = cluster.texts
     n = len(texts)
-    tokens = sentence_tokens(texts, cluster.language)
+    tokens = cluster.derived.get("stemmed_tokens")  # relevance and redundancy both read them: tokenise once
+    if tokens is None:
+        tokens = cluster.derived["stemmed_tokens"] = sentence_tokens(texts, cluster.language)
     stops = stop_words(cluster.language)
     vocabulary = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(tokens)))}
     if n == 0 or not vocabulary:

@@ -16,7 +16,7 @@ from summarize.errors import UsageError
 
 __all__ = ["DEFAULTS", "DEFAULT_MAX_INPUT_BYTES", "DEFAULT_METHOD", "MIN_DF", "PARAMETERS", "Options", "check_ranges"]
 
-DEFAULT_METHOD = "mmr"  # chosen by cross-validation with the defaults below (benchmarks/RESULTS.md)
+DEFAULT_METHOD = "mmr"  # the quality protocol's candidates are mmr's, with the defaults below (benchmarks/RESULTS.md)
 DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024  # ~5,000 news articles; docs/reliability.md: time and memory at it
 MIN_DF = 3
 """Gillick and Favre (2009) keep the bigrams that occur in at least three documents of a DUC/TAC cluster."""
@@ -72,19 +72,28 @@ def parameter(default: Any, help: str, valid: Range | None = None, optional: boo
 class Options:
     """Every tunable parameter of a summary (``Summarizer`` takes each as a keyword argument of the same name).
 
-    ``centrality``, ``lambda_``, ``redundancy_threshold``, ``position_weight``, ``cost_exponent``, ``min_words`` and
-    ``compress`` (with ``DEFAULT_METHOD``) are the configuration 5-fold cross-validation picked on DUC 2004
-    (``benchmarks/quality.py``, ``benchmarks/RESULTS.md``); ``relevance_weights=None`` means the ``learned``
-    relevance's weights fitted on all of DUC 2004 (``summarize/data/relevance_weights.json``); the rest are a priori
-    (``min_df`` = 3 and no concept position prior as in Gillick and Favre 2009).
+    ``centrality``, ``lambda_``, ``redundancy_threshold``, ``position_weight``, ``redundancy`` and
+    ``coverage_threshold`` (with ``DEFAULT_METHOD``) are the configuration the quality protocol picked on the training
+    data, DUC 2002 and DUC 2003, never on DUC 2004, the test (``benchmarks/quality.py``, ``benchmarks/RESULTS.md``);
+    ``cost_exponent``, ``min_words`` and ``compress`` stay as before; ``relevance_weights=None`` means the ``learned``
+    relevance's weights fitted on the same training data (``summarize/data/relevance_weights.json``); the rest are a
+    priori (``min_df`` = 3 and no concept position prior as in Gillick and Favre 2009).
     """
 
-    lambda_: float = parameter(0.9, "MMR's trade-off: the weight of relevance against redundancy", UNIT)
+    lambda_: float = parameter(0.7, "MMR's trade-off: the weight of relevance against redundancy", UNIT)
     redundancy_threshold: float = parameter(
         0.3, "a sentence this similar (cosine) to a chosen one is never added; above 1 turns it off", Range(0.0)
     )
-    centrality: str = parameter("centroid", "mmr's relevance (one of relevance.CENTRALITIES)")
-    position_weight: float = parameter(0.6, "weight of the news-lead prior; 0 turns it off", UNIT)
+    centrality: str = parameter("combined", "mmr's relevance (one of relevance.CENTRALITIES)")
+    redundancy: str = parameter(
+        "words",
+        "mmr's redundancy: cosine to the closest chosen sentence, or also the covered share of a sentence's content "
+        "words or bigram concepts (one of redundancy.REDUNDANCY_MEASURES)",
+    )
+    coverage_threshold: float = parameter(
+        1.0, "a sentence whose content the summary covers beyond this share is never added; 1 turns it off", UNIT
+    )
+    position_weight: float = parameter(0.3, "weight of the news-lead prior; 0 turns it off", UNIT)
     position_half_life: float = parameter(
         3.0, "sentences after which the lead prior halves", Range(0.0, None, low_open=True)
     )

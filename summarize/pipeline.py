@@ -208,6 +208,10 @@ def check_options(method: str, options: Options) -> Options:
 
     if options.centrality not in CENTRALITIES:
         raise UsageError(f"centrality must be one of {', '.join(CENTRALITIES)}, got {options.centrality!r}")
+    from summarize.redundancy import REDUNDANCY_MEASURES
+
+    if options.redundancy not in REDUNDANCY_MEASURES:
+        raise UsageError(f"redundancy must be one of {', '.join(REDUNDANCY_MEASURES)}, got {options.redundancy!r}")
     weights = _checked_relevance_weights(options)
     if not is_supported_language(options.language):
         raise UsageError(f"unsupported language {options.language!r}; choose from: {', '.join(supported_languages())}")

@@ -53,10 +53,14 @@ def shipped_relevance_weights() -> tuple[float, ...]:
 
 
 def relevance_features(cluster: Cluster) -> np.ndarray:
-    """The learned relevance's features of every sentence (``score.RELEVANCE_FEATURES``, one row per sentence)."""
+    """The learned relevance's features of every sentence (``score.RELEVANCE_FEATURES``, one row per sentence);
+    the concept features use Gillick and Favre's bigram concepts (those in ``MIN_DF`` or more documents)."""
+    from summarize.concepts import concept_relevance
+
     return score.relevance_features(
-        cluster.vectors.matrix, cluster.sentences, cluster.texts, document_rank(cluster.documents)
-    )
+        cluster.vectors.matrix, cluster.sentences, cluster.texts, document_rank(cluster.documents),
+        concept_relevance(cluster),
+    )  # fmt: skip
 
 
 def centroid_centrality(cluster: Cluster, options: Options) -> np.ndarray:

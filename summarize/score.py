@@ -211,6 +211,8 @@ RELEVANCE_FEATURES = (
     "recency",
     "mean_document_frequency",
     "document_frequency_density",
+    "concept_weight",
+    "concept_density",
     "constant",
 )
 """The sentence features the learned relevance weighs, in column order (``relevance_features``); ``constant`` is 1
@@ -225,13 +227,17 @@ def relevance_features(
     sentences: Sequence[Sentence],
     texts: Sequence[str],
     document_ranks: Sequence[int],
+    concept_weights: np.ndarray | None = None,
 ) -> np.ndarray:
     """One row of ``RELEVANCE_FEATURES`` per sentence, all O(terms) vectorised work (no LexRank: it does not scale).
 
     Centrality, position (a lead prior, the first sentence, the relative position), length, quotation, the
     document's place in reading order (0 first, 1 last: oldest to newest when dated), how many of the cluster's
     documents hold the sentence's terms (their mean fraction, and their sum per word: topic-word density, the
-    signal of SumBasic and of Gillick and Favre's document-frequency weights) and a constant for the intercept.
+    signal of SumBasic and of Gillick and Favre's document-frequency weights), the total weight of the sentence's
+    bigram concepts (``concept_weights``: the document frequencies of its bigrams, the units RegSum's bigram
+    regression scores; Hong and Nenkova 2014) relative to the cluster's best, and the same per word, and a constant
+    for the intercept.
     The stand-alone test is not one: it is a readability guard applied after.
     """
     from scipy.sparse import csr_matrix as csr
@@ -248,6 +254,7 @@ def relevance_features(
     document_fraction = np.asarray((holders > 0).sum(axis=0)).ravel() / present_documents
     terms = np.diff(presence.indptr)
     fraction_sum = np.asarray(presence @ document_fraction).ravel()
+    concepts = np.zeros(n) if concept_weights is None else np.asarray(concept_weights, dtype=float)
     ranks = np.asarray(document_ranks, dtype=float)
     recency = ranks[document] / max(documents - 1, 1)
     return np.column_stack(
@@ -261,6 +268,8 @@ def relevance_features(
             recency,
             np.where(terms > 0, fraction_sum / np.maximum(terms, 1), 0.0),
             fraction_sum / np.maximum(words, 1.0),
+            normalise(concepts),
+            normalise(concepts / np.maximum(words, 1.0)),
             np.ones(n),
         ]
     ).astype(float)

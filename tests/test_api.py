@@ -85,7 +85,9 @@ def test_sentence_order_follows_documents_and_positions() -> None:
 
 def test_a_cut_sentence_ends_the_summary_after_the_whole_ones_in_reading_order() -> None:
     cluster = prepare([ROOT / "seeds"])
-    summary = Summarizer(compress=False).summarize(cluster, words=100, truncate=True)  # verbatim, to compare
+    # verbatim, to compare; a configuration (the lead prior strong) whose cut sentence reads earlier than the last whole
+    previous = {"centrality": "centroid", "lambda_": 0.9, "position_weight": 0.6, "redundancy": "cosine"}
+    summary = Summarizer(compress=False, **previous).summarize(cluster, words=100, truncate=True)
     *complete, last = summary.sentences
     keys = [(s.doc_index, s.position) for s in complete]
     assert keys == sorted(keys)

@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("summarize.options", "summarize.languages", "summarize.output", "summarize.order", "summarize.fetch"),
     ("summarize.clusters", "summarize.clean", "summarize.split"),
     ("summarize.load", "summarize.represent", "summarize.score", "summarize.select"),
-    ("summarize.compress", "summarize.concepts"),
+    ("summarize.compress", "summarize.concepts", "summarize.redundancy"),
     ("summarize.relevance",),
     ("summarize.methods.*", "summarize.methods"),
     ("summarize.pipeline",),

@@ -76,7 +76,7 @@ def test_jsonl_of_clusters_gives_each_cluster(tmp_path: Path) -> None:
 def test_published_dates_order_the_summary_and_titles_make_the_citations(
     cluster_json: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main([str(cluster_json), "--words", "150", "--format", "json"])
+    code = main([str(cluster_json), "--words", "250", "--format", "json"])  # long enough to draw on several articles
     out = capsys.readouterr().out
     assert code == 0
     result = json.loads(out)

@@ -6,18 +6,21 @@ import numpy as np
 
 from summarize import score
 from summarize.options import Options
+from summarize.redundancy import content_units
 from summarize.relevance import focus_on_query, relevance
 from summarize.select import eligible_sentences, mmr_select
 from summarize.types import Budget, Cluster, Selection
 
 
 def mmr(cluster: Cluster, budget: Budget, options: Options) -> tuple[Selection, np.ndarray]:
-    """Maximal Marginal Relevance (Carbonell and Goldstein 1998) over ``relevance.relevance``."""
+    """Maximal Marginal Relevance (Carbonell and Goldstein 1998) over ``relevance.relevance``, with redundancy by
+    cosine or by coverage (``options.redundancy``, ``redundancy.content_units``)."""
     scores = relevance(cluster, options)
     selection = mmr_select(
         cluster.vectors.matrix, scores, cluster.texts, budget,
         lambda_=options.lambda_, redundancy_threshold=options.redundancy_threshold,
         cost_exponent=options.cost_exponent, eligible=eligible_sentences(cluster.texts, options.min_words),
+        coverage=content_units(cluster, options.redundancy), coverage_threshold=options.coverage_threshold,
     )  # fmt: skip
     return selection, scores
 
