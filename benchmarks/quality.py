@@ -388,17 +388,37 @@ def greedy_oracle(prepared: Any, references: Sequence[str], scorer: RougeScorer,
     return "\n".join(chosen)
 
 
-def sumy_summaries(paths: Sequence[Path], method: str, words: int) -> list[str]:
-    """sumy's ``method`` over our sentences of the clusters at ``paths`` (sumy's parameters, our budget filler)."""
-    return summarise(Config(method, ()), [prepare(p) for p in paths], words)
+_SPLITS: dict[str, Split] = {}
+"""This run's datasets by name, set before the worker processes fork (sumy's tasks read their clusters here)."""
 
 
-def sumy_systems(pool: ProcessPoolExecutor, split: Split, chunk: int = 10) -> dict[str, list[Future[list[str]]]]:
+def sumy_summaries(name: str, start: int, end: int, method: str, cache: Path | None) -> list[str]:
+    """sumy's ``method`` over our sentences of clusters ``start:end`` of dataset ``name`` (sumy's parameters, our
+    budget filler). Cached by the sentences themselves: sumy's output changes only with them (or sumy's version)."""
+    from importlib.metadata import version
+
+    split = _SPLITS[name]
+    prepared = split.prepared[start:end]
+    file = None
+    if cache is not None:
+        key = json.dumps([method, split.words, version("sumy"), [list(c.texts) for c in prepared]])
+        file = cache / f"sumy-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+        if file.is_file():
+            return list(json.loads(file.read_text(encoding="utf-8")))
+    texts = summarise(Config(method, ()), prepared, split.words)
+    if file is not None:
+        file.write_text(json.dumps(texts), encoding="utf-8")
+    return texts
+
+
+def sumy_systems(
+    pool: ProcessPoolExecutor, split: Split, cache: Path | None, chunk: int = 10
+) -> dict[str, list[Future[list[str]]]]:
     """Start sumy's six baselines in ``pool``, ``chunk`` clusters a task (KL-Sum and LSA are slow)."""
-    paths = [c.documents for c in split.dataset.clusters]
+    n = len(split.prepared)
     return {
         method: [
-            pool.submit(sumy_summaries, paths[i : i + chunk], method, split.words) for i in range(0, len(paths), chunk)
+            pool.submit(sumy_summaries, split.name, i, min(i + chunk, n), method, cache) for i in range(0, n, chunk)
         ]
         for method in SUMY
     }
@@ -538,6 +558,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = np.vstack([quick(summarise(PREVIOUS_DEFAULT, s.prepared, s.words), s) for s in training])
     unit = np.vstack([np.tile(previous[a:b].mean(axis=0), (b - a, 1)) for a, b in set_bounds(training)])
     _PROTOCOL[:] = [Protocol(training, seeds, fold_weights, shipped_weights)]
+    _SPLITS.update({split.name: split for split in (*training, seeds, test)})
     # two worker processes, forked once the data is loaded, run the candidates, then sumy's baselines; meanwhile
     # this process makes everything that does not depend on the choice (the other methods, the oracles)
     pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"))
@@ -545,7 +566,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     candidate_futures = [pool.submit(evaluate_candidates, chunk) for chunk in chunks]
     if args.protocol_only:
         return report_choice([c for future in candidate_futures for c in future.result()], unit, pool)
-    sumy_test, sumy_seeds = sumy_systems(pool, test), sumy_systems(pool, seeds)
+    sumy_test, sumy_seeds = sumy_systems(pool, test, cache), sumy_systems(pool, seeds, cache)
 
     method_train = {
         method: np.vstack([quick(summarise(Config(method, ()), s.prepared, s.words), s) for s in training])
