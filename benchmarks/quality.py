@@ -60,16 +60,16 @@ if str(ROOT) not in sys.path:
 from train_relevance import TRAINING_SETS, WEIGHTS, matches  # noqa: E402
 
 # the evaluation code, in one place (it may move under the summarize namespace)
-from evaluation.dataset import Dataset, load_dataset  # noqa: E402
-from evaluation.harness import METRICS, RougeSetting, peer_summaries, score_systems  # noqa: E402
-from evaluation.report import markdown_table, table_rows, write_chart  # noqa: E402
-from evaluation.rouge import RougeScorer, Tokenizer  # noqa: E402
-from evaluation.rouge.tokenize import stopwords  # noqa: E402
-from evaluation.training import fit_weights, training_rows  # noqa: E402
 from summarize import SummarizeError, Summarizer, prepare  # noqa: E402
+from summarize.evaluation.dataset import Dataset, find_dataset, load_dataset  # noqa: E402
+from summarize.evaluation.harness import METRICS, duc_options, peer_summaries, score_systems  # noqa: E402
+from summarize.evaluation.report import markdown_table, table_rows, write_chart  # noqa: E402
+from summarize.evaluation.rouge import RougeScorer, Tokenizer  # noqa: E402
+from summarize.evaluation.rouge.tokenize import stopwords  # noqa: E402
+from summarize.evaluation.training import fit_weights, training_rows  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-SEEDS = ROOT / "evaluation" / "datasets" / "seeds"
+SEEDS = find_dataset("seeds")  # the seed articles and their references, bundled with summarize.evaluation
 SEEDS_DOCUMENTS = ROOT / "seeds"
 TEST_SET = ("duc2004", 100)
 FOLDS = 5
@@ -608,7 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     systems["mmr"] = dict(zip(test.ids, summarise(default, test.prepared, test.words), strict=True))
     systems.update(collect(sumy_test, test))
     systems.update(peer_summaries(test.dataset))
-    setting = RougeSetting(word_limit=test.words, resamples=args.resamples)
+    setting = duc_options(test.words, args.resamples)
     ours = [*OURS, *extra]
     test_scores = score_systems(test.dataset, systems, setting, ours=ours)
     by_name = {s.system: s for s in test_scores}
@@ -639,7 +639,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     seed_systems.update(collect(sumy_seeds, seeds))
     pool.shutdown()
     seed_scores = score_systems(
-        seeds.dataset, seed_systems, RougeSetting(word_limit=seeds.words, resamples=args.resamples), ours=ours
+        seeds.dataset, seed_systems, duc_options(seeds.words, args.resamples), ours=ours
     )
     seconds = time.perf_counter() - started
 
@@ -785,7 +785,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "",
         "Configurations: " + "; ".join(f"{name}: `{config.label()}`" for name, config in ablations(default)) + ".",
         "",
-        "## Seeds (one cluster, 150 words, references in `evaluation/references/seeds/`)",
+        "## Seeds (one cluster, 150 words, references in `summarize/evaluation/datasets/seeds/refs/`)",
         "",
         "One cluster, so the intervals are a single point.",
         "",
