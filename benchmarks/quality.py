@@ -604,9 +604,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "a-priori parameters": training_scores(A_PRIORI),
     }
 
-    # -- DUC 2004: the test, scored once ------------------------------------------------------------------------
+    # -- DUC 2004: the test, scored once (sumy's baselines last: they may still be running) ------------------
     systems["mmr"] = dict(zip(test.ids, summarise(default, test.prepared, test.words), strict=True))
-    systems.update(collect(sumy_test, test))
     systems.update(peer_summaries(test.dataset))
     setting = duc_options(test.words, args.resamples)
     ours = [*OURS, *extra]
@@ -634,13 +633,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
         )
 
-    # -- the seeds ------------------------------------------------------------------------------------------------
+    # -- the seeds, then sumy's baselines on both ---------------------------------------------------------------
     seed_systems["mmr"] = dict(zip(seeds.ids, summarise(default, seeds.prepared, seeds.words), strict=True))
-    seed_systems.update(collect(sumy_seeds, seeds))
+    seed_options = duc_options(seeds.words, args.resamples)
+    seed_scores = score_systems(seeds.dataset, seed_systems, seed_options, ours=ours)
+    sumy_test_summaries, sumy_seed_summaries = collect(sumy_test, test), collect(sumy_seeds, seeds)
     pool.shutdown()
-    seed_scores = score_systems(
-        seeds.dataset, seed_systems, duc_options(seeds.words, args.resamples), ours=ours
-    )
+    test_scores += score_systems(test.dataset, sumy_test_summaries, setting)
+    seed_scores += score_systems(seeds.dataset, sumy_seed_summaries, seed_options)
+    systems.update(sumy_test_summaries)
+    seed_systems.update(sumy_seed_summaries)
     seconds = time.perf_counter() - started
 
     # -- the report ----------------------------------------------------------------------------------------------

@@ -51,10 +51,9 @@ class Summarizer:
     method: one of ``available_methods()``; ``mmr`` by default (benchmarks/RESULTS.md).
     lambda_: MMR's trade-off, relevance weight in [0, 1] (Carbonell and Goldstein 1998).
     redundancy_threshold: a sentence this similar (cosine) to a chosen one is never added (>= 0; above 1: off).
-    centrality: ``mmr``'s relevance: ``learned`` (the default: a linear mix of centrality, position, length,
-        quotation, topic-word and bigram-concept features with weights fitted on DUC 2002 and 2003, or
-        ``relevance_weights``), ``centroid``, ``lexrank``, ``combined`` (LexRank plus centroid) or ``concepts``
-        (bigram-concept weight).
+    centrality: ``mmr``'s relevance: ``combined`` (LexRank plus centroid, the default), ``centroid``, ``lexrank``,
+        ``concepts`` (bigram-concept weight) or ``learned`` (a linear mix of centrality, position, length, quotation,
+        topic-word and bigram-concept features with weights fitted on DUC 2002 and 2003, or ``relevance_weights``).
     redundancy: how ``mmr`` judges a sentence redundant: ``cosine`` (its largest TF-IDF cosine to a chosen sentence),
         or the larger of that and the share of its content the summary already covers, as TF-IDF weighted content
         words (``words``) or document-frequency weighted bigram concepts (``concepts``; Lin and Bilmes 2011).

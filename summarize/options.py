@@ -80,20 +80,20 @@ class Options:
     priori (``min_df`` = 3 and no concept position prior as in Gillick and Favre 2009).
     """
 
-    lambda_: float = parameter(0.9, "MMR's trade-off: the weight of relevance against redundancy", UNIT)
+    lambda_: float = parameter(0.7, "MMR's trade-off: the weight of relevance against redundancy", UNIT)
     redundancy_threshold: float = parameter(
         0.3, "a sentence this similar (cosine) to a chosen one is never added; above 1 turns it off", Range(0.0)
     )
-    centrality: str = parameter("learned", "mmr's relevance (one of relevance.CENTRALITIES)")
+    centrality: str = parameter("combined", "mmr's relevance (one of relevance.CENTRALITIES)")
     redundancy: str = parameter(
-        "concepts",
+        "words",
         "mmr's redundancy: cosine to the closest chosen sentence, or also the covered share of a sentence's content "
         "words or bigram concepts (one of redundancy.REDUNDANCY_MEASURES)",
     )
     coverage_threshold: float = parameter(
-        0.5, "a sentence whose content the summary covers beyond this share is never added; 1 turns it off", UNIT
+        1.0, "a sentence whose content the summary covers beyond this share is never added; 1 turns it off", UNIT
     )
-    position_weight: float = parameter(0.0, "weight of the news-lead prior; 0 turns it off", UNIT)
+    position_weight: float = parameter(0.3, "weight of the news-lead prior; 0 turns it off", UNIT)
     position_half_life: float = parameter(
         3.0, "sentences after which the lead prior halves", Range(0.0, None, low_open=True)
     )

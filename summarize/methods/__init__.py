@@ -69,7 +69,7 @@ _SUMY = "summarize.methods.sumy"
 METHODS: dict[str, Method] = {
     method.name: method
     for method in (
-        Method("mmr", "learned relevance, Maximal Marginal Relevance, redundancy by concept coverage (default)",
+        Method("mmr", "centroid + LexRank relevance, Maximal Marginal Relevance, word-coverage redundancy (default)",
                "summarize.methods.mmr:mmr", takes_query=True),
         Method("centroid", "similarity to the cluster centroid, redundancy-filtered (Radev et al. 2004)",
                "summarize.methods.mmr:centroid", takes_query=True),
