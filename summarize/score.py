@@ -186,12 +186,10 @@ def standalone_penalties(texts: Sequence[str], penalty: float = 0.5, min_words: 
     """
     weights = np.ones(len(texts))
     for i, text in enumerate(texts):
-        attributed = bool(_ATTRIBUTION.search(text))
-        dangling = bool(_DANGLING_START.match(text)) or (bool(_FIRST_PERSON_START.match(text)) and not attributed)
-        orphan_quote = bool(_OPENING_QUOTE.match(text)) and not attributed
-        fragment = len(text.split()) < min_words
-        if dangling or orphan_quote or fragment:
+        if len(text.split()) < min_words or _DANGLING_START.match(text):  # a fragment, or a leading pronoun
             weights[i] = penalty
+        elif (_FIRST_PERSON_START.match(text) or _OPENING_QUOTE.match(text)) and not _ATTRIBUTION.search(text):
+            weights[i] = penalty  # someone's words with no speaker named (the speaker is searched for only here)
     return weights
 
 
