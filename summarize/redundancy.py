@@ -19,7 +19,7 @@ import numpy as np
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-    from summarize.represent import Cluster
+    from summarize.types import Cluster
 
 REDUNDANCY_MEASURES = ("cosine", "words", "concepts")
 """``cosine``: the largest cosine to one chosen sentence; ``words``: the TF-IDF weighted share of a sentence's

@@ -400,16 +400,16 @@ def _term_counts(
     """
     import numpy as np
 
-    from summarize.represent import _WORD
+    from summarize.languages import WORD
 
     vocabulary = _Vocabulary(language)
     text_parts: list[csr_matrix] = []
     name_parts: list[csr_matrix] = []
     for start in range(0, len(texts), block):
         chunk = texts[start : start + block]
-        text_parts.append(vocabulary.counts([_WORD.findall(text.lower()) for text in chunk]))
+        text_parts.append(vocabulary.counts([WORD.findall(text.lower()) for text in chunk]))
         if names:
-            name_lists = [_WORD.findall(" ".join(_CAPITALISED.findall(text)).lower()) for text in chunk]
+            name_lists = [WORD.findall(" ".join(_CAPITALISED.findall(text)).lower()) for text in chunk]
             name_parts.append(vocabulary.counts(name_lists))
     terms = np.array(vocabulary.terms, dtype=object)
     alphabetical = np.empty(terms.size, dtype=np.int64)
@@ -429,7 +429,7 @@ class _Vocabulary:
     """Words to term numbers (in order of first appearance; -1 for a stop word or a number), each word stemmed once."""
 
     def __init__(self, language: str) -> None:
-        from summarize.represent import stop_words
+        from summarize.languages import stop_words
 
         self.language = language
         self.stops = stop_words(language)
